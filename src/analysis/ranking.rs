@@ -1,0 +1,161 @@
+//! Ranks from a method's figures, and the ranking report.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::methods::{Better, Evaluation, MethodKind, Problem, WeightedSum};
+use crate::model::Model;
+
+/// Figures closer than this count as a tie.
+pub const TIE_TOLERANCE: f64 = 1e-9;
+
+/// Competition ranks ("1224"): tied options share the best rank of the tie, and
+/// the next rank skips as many places as were tied.
+///
+/// Two figures tie when they differ by at most [`TIE_TOLERANCE`], measured
+/// from the first figure of the tie.
+pub fn competition_ranks(scores: &[f64], better: Better) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| {
+        let by_score = match better {
+            Better::Higher => scores[b].total_cmp(&scores[a]),
+            Better::Lower => scores[a].total_cmp(&scores[b]),
+        };
+        by_score.then(a.cmp(&b))
+    });
+    let mut ranks = vec![0; scores.len()];
+    let mut tie_start = 0;
+    for (position, &option) in order.iter().enumerate() {
+        let leader = order[tie_start];
+        if (scores[option] - scores[leader]).abs() > TIE_TOLERANCE {
+            tie_start = position;
+        }
+        ranks[option] = tie_start + 1;
+    }
+    ranks
+}
+
+/// The options in rank order (ties in model order).
+pub fn rank_order(ranks: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..ranks.len()).collect();
+    order.sort_by_key(|&i| (ranks[i], i));
+    order
+}
+
+/// One criterion's part in an option's overall value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contribution {
+    /// Criterion id.
+    pub criterion: String,
+    /// Criterion name.
+    #[serde(skip)]
+    pub name: String,
+    /// `w_j · v_ij`.
+    pub contribution: f64,
+}
+
+/// One row of a ranking.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedOption {
+    /// Competition rank.
+    pub rank: usize,
+    /// Option id.
+    pub id: String,
+    /// Option name.
+    pub name: String,
+    /// The method's figure.
+    pub score: f64,
+    /// The two criteria contributing most to the additive value.
+    pub top_contributors: Vec<Contribution>,
+}
+
+/// A ranking of every option under one profile and method.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankReport {
+    /// The model's title.
+    pub model: String,
+    /// The profile id, or `equal-weights` when the model has none.
+    pub profile: String,
+    /// The method name.
+    pub method: String,
+    /// The weights used, per criterion id.
+    pub weights: IndexMap<String, f64>,
+    /// The options, best first.
+    pub ranking: Vec<RankedOption>,
+    /// Whether higher or lower figures are better.
+    #[serde(skip)]
+    pub better: Better,
+    /// Notes on degenerate data.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Ranks the model's options under `weights` with `method`.
+pub fn rank(model: &Model, profile: &str, weights: &[f64], method: MethodKind) -> RankReport {
+    let problem = Problem::of(model);
+    let Evaluation {
+        scores,
+        better,
+        notes,
+        ..
+    } = method.method().evaluate(&problem, weights);
+    let ranks = competition_ranks(&scores, better);
+    let contributions = WeightedSum::contributions(&problem.values(), weights);
+    let ranking = rank_order(&ranks)
+        .into_iter()
+        .map(|i| {
+            let mut parts: Vec<(usize, f64)> =
+                contributions.row(i).iter().copied().enumerate().collect();
+            parts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            RankedOption {
+                rank: ranks[i],
+                id: model.options[i].id.to_string(),
+                name: model.options[i].name.clone(),
+                score: scores[i],
+                top_contributors: parts
+                    .into_iter()
+                    .filter(|&(_, c)| c > 0.0)
+                    .take(2)
+                    .map(|(j, c)| Contribution {
+                        criterion: model.criteria[j].id.to_string(),
+                        name: model.criteria[j].name.clone(),
+                        contribution: c,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    RankReport {
+        model: model.title.clone(),
+        profile: profile.to_string(),
+        method: method.name().to_string(),
+        weights: model
+            .criteria
+            .iter()
+            .zip(weights)
+            .map(|(c, &w)| (c.id.to_string(), w))
+            .collect(),
+        ranking,
+        better,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_share_a_rank_and_the_next_rank_skips() {
+        let ranks = competition_ranks(&[0.9, 0.5, 0.5 + 1e-12, 0.1], Better::Higher);
+        assert_eq!(ranks, vec![1, 2, 2, 4]);
+    }
+
+    #[test]
+    fn lower_is_better_reverses_the_order() {
+        assert_eq!(
+            competition_ranks(&[0.2, 0.1, 0.3], Better::Lower),
+            vec![2, 1, 3]
+        );
+    }
+}

@@ -1,0 +1,17 @@
+//! One file per command, each a few lines of glue.
+
+mod check;
+mod rank;
+mod weights;
+
+use super::args::{Cli, Command};
+use crate::error::Error;
+
+/// Runs the command the user asked for.
+pub fn dispatch(cli: Cli) -> Result<(), Error> {
+    match &cli.command {
+        Command::Rank(args) => rank::run(&cli, args),
+        Command::Check(args) => check::run(&cli, args),
+        Command::Weights(args) => weights::run(&cli, args),
+    }
+}

@@ -1,0 +1,13 @@
+use crate::analysis;
+use crate::cli::args::{Cli, RankArgs};
+use crate::cli::context::Context;
+use crate::error::Error;
+
+pub fn run(cli: &Cli, args: &RankArgs) -> Result<(), Error> {
+    let ctx = Context::load(cli)?;
+    let profile = ctx.profile(args.profile.profile.as_deref())?;
+    let (profile, weights) = ctx.weights(profile);
+    let report = analysis::rank(&ctx.model, &profile, &weights.weights, args.method);
+    ctx.print(&report);
+    Ok(())
+}

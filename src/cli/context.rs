@@ -1,0 +1,119 @@
+//! What every command starts from: the loaded model and the flags common to all.
+
+use std::path::Path;
+
+use crate::error::Error;
+use crate::input::{self, Checked, ModelPaths, Origin};
+use crate::model::Model;
+use crate::render::{Format, Render};
+use crate::weights::{self, ProfileWeights};
+
+use super::args::Cli;
+
+/// A loaded, valid model and the output format.
+#[derive(Debug)]
+pub struct Context {
+    /// The model.
+    pub model: Model,
+    /// The output format.
+    pub format: Format,
+}
+
+/// Reads and checks the files the flags name (or the defaults).
+pub fn check_files(cli: &Cli) -> Checked {
+    let paths = ModelPaths {
+        options: cli.options.clone(),
+        criteria: cli.criteria.clone(),
+    };
+    let (sources, early, origin) = input::read_sources(&paths, Path::new("."));
+    if origin == Origin::Embedded {
+        eprintln!(
+            "note: no options.toml or criteria.toml here; using the built-in model (write your own, or pass --options/--criteria)"
+        );
+    }
+    input::check(sources, early)
+}
+
+impl Context {
+    /// Loads the model, failing with every error rendered.
+    pub fn load(cli: &Cli) -> Result<Self, Error> {
+        let checked = check_files(cli);
+        let warnings = checked.warnings();
+        let Some(model) = checked.model else {
+            let mut rendered = String::new();
+            for d in &checked.diagnostics {
+                rendered.push_str(&checked.sources.render(d));
+                rendered.push('\n');
+            }
+            let errors = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == input::Severity::Error)
+                .count();
+            rendered.push_str(&format!(
+                "{errors} error{} in the input: nothing was computed",
+                if errors == 1 { "" } else { "s" }
+            ));
+            return Err(Error::Input { rendered });
+        };
+        if warnings > 0 {
+            eprintln!(
+                "note: the model has {warnings} warning{}; `tradeoffs check` lists them",
+                if warnings == 1 { "" } else { "s" }
+            );
+        }
+        Ok(Context {
+            model,
+            format: cli.format,
+        })
+    }
+
+    /// The profile named, else the model's default, else the first; `None` when
+    /// the model has no profile at all.
+    pub fn profile(&self, name: Option<&str>) -> Result<Option<usize>, Error> {
+        match name {
+            Some(name) => self.model.profile_index(name).map(Some).ok_or_else(|| {
+                let ids: Vec<&str> = self.model.profiles.iter().map(|p| p.id.as_str()).collect();
+                let hint = input::diagnostic::did_you_mean(name, ids.iter().copied())
+                    .unwrap_or_else(|| {
+                        if ids.is_empty() {
+                            "the model has no profiles".into()
+                        } else {
+                            format!("profiles: {}", ids.join(", "))
+                        }
+                    });
+                Error::Usage(format!("unknown profile `{name}`; {hint}"))
+            }),
+            None => Ok(self
+                .model
+                .default_profile
+                .or((!self.model.profiles.is_empty()).then_some(0))),
+        }
+    }
+
+    /// The weights of a profile (or equal weights when there is none), with its id.
+    pub fn weights(&self, profile: Option<usize>) -> (String, ProfileWeights) {
+        match profile {
+            Some(p) => {
+                let profile = &self.model.profiles[p];
+                (
+                    profile.id.to_string(),
+                    weights::of_profile(&self.model, profile),
+                )
+            }
+            None => (
+                "equal-weights".to_string(),
+                ProfileWeights {
+                    weights: weights::equal(self.model.criteria.len()),
+                    form: "equal",
+                    ahp: None,
+                },
+            ),
+        }
+    }
+
+    /// Prints a result in the chosen format.
+    pub fn print<T: Render + ?Sized>(&self, result: &T) {
+        print!("{}", result.render(self.format));
+    }
+}

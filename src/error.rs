@@ -1,0 +1,53 @@
+//! What can go wrong in a run, and the exit code each maps to.
+//!
+//! | exit | meaning |
+//! |------|---------|
+//! | 0 | success |
+//! | 1 | a problem in the input files (every problem printed), or a file that cannot be written |
+//! | 2 | a usage error: an unknown flag, profile, method, option or criterion on the command line |
+
+use std::path::PathBuf;
+
+/// The error of a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input files have problems; each is already rendered in the message.
+    #[error("{rendered}")]
+    Input {
+        /// Every diagnostic, rendered, then a summary line.
+        rendered: String,
+    },
+    /// The problems were already printed (by `check`); only the exit code remains.
+    #[error("")]
+    Reported,
+    /// The command line asks for something that cannot be.
+    #[error("{0}")]
+    Usage(String),
+    /// An output file could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// An output file exists and `--force` was not given.
+    #[error("{path} already exists; pass --force to overwrite it")]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The workshop server failed.
+    #[error("server error: {0}")]
+    Server(String),
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}

@@ -1,0 +1,652 @@
+//! From TOML text to the mirror types, collecting every type problem on the way.
+//!
+//! The text is parsed by `toml-span`, which keeps a span on every key and value;
+//! this module walks those values, so that a wrong type or an unknown key in one
+//! place does not hide problems elsewhere.
+
+use toml_span::value::{Table, Value, ValueInner};
+use toml_span::{Span, Spanned};
+
+use super::diagnostic::{Diagnostic, FileKind, did_you_mean};
+use super::raw::*;
+
+/// Collects the diagnostics of one file while its values are read.
+struct Reader<'d> {
+    file: FileKind,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+/// The keys of one TOML table, taken one by one; what is left is reported as unknown.
+struct Fields<'de> {
+    table: Table<'de>,
+    what: &'static str,
+    allowed: &'static [&'static str],
+}
+
+impl<'de> Fields<'de> {
+    fn take(&mut self, key: &str) -> Option<Value<'de>> {
+        self.table.remove(key)
+    }
+
+    /// The remaining entries, in file order.
+    fn drain(&mut self) -> Vec<(Spanned<String>, Value<'de>)> {
+        let mut entries: Vec<_> = std::mem::take(&mut self.table)
+            .into_iter()
+            .map(|(key, value)| {
+                (
+                    Spanned {
+                        value: key.name.into_owned(),
+                        span: key.span,
+                    },
+                    value,
+                )
+            })
+            .collect();
+        entries.sort_by_key(|(key, _)| key.span.start);
+        entries
+    }
+}
+
+impl Reader<'_> {
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn wrong_type(&mut self, expected: &str, found: &ValueInner<'_>, span: Span) {
+        let found = found.type_str();
+        self.push(
+            Diagnostic::error(
+                "wrong-type",
+                self.file,
+                span,
+                format!("expected {expected}, found {}", article(found)),
+            )
+            .label(format!("this is {}", article(found))),
+        );
+    }
+
+    fn table<'de>(
+        &mut self,
+        mut value: Value<'de>,
+        what: &'static str,
+        allowed: &'static [&'static str],
+    ) -> Option<Fields<'de>> {
+        let span = value.span;
+        match value.take() {
+            ValueInner::Table(table) => Some(Fields {
+                table,
+                what,
+                allowed,
+            }),
+            other => {
+                self.wrong_type(&format!("a table ({what})"), &other, span);
+                None
+            }
+        }
+    }
+
+    /// Reports the keys nobody took.
+    fn finish(&mut self, mut fields: Fields<'_>) {
+        for (key, _) in fields.drain() {
+            self.push(
+                Diagnostic::error(
+                    "unknown-field",
+                    self.file,
+                    key.span,
+                    format!("unknown field `{}` in {}", key.value, fields.what),
+                )
+                .label("not a known field")
+                .help(
+                    did_you_mean(&key.value, fields.allowed.iter().copied()).unwrap_or_else(|| {
+                        format!("expected one of: {}", fields.allowed.join(", "))
+                    }),
+                ),
+            );
+        }
+    }
+
+    fn string(&mut self, value: Option<Value<'_>>) -> Option<Sp<String>> {
+        let mut value = value?;
+        let span = value.span;
+        match value.take() {
+            ValueInner::String(s) => Some(Spanned {
+                value: s.into_owned(),
+                span,
+            }),
+            other => {
+                self.wrong_type("a string", &other, span);
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, value: Option<Value<'_>>) -> Option<Sp<f64>> {
+        let mut value = value?;
+        let span = value.span;
+        let number = match value.take() {
+            ValueInner::Integer(i) => i as f64,
+            ValueInner::Float(f) => f,
+            other => {
+                self.wrong_type("a number", &other, span);
+                return None;
+            }
+        };
+        if !number.is_finite() {
+            self.push(
+                Diagnostic::error(
+                    "non-finite-number",
+                    self.file,
+                    span,
+                    "expected a finite number",
+                )
+                .label("nan and inf are not allowed here"),
+            );
+            return None;
+        }
+        Some(Spanned {
+            value: number,
+            span,
+        })
+    }
+
+    /// A number, or a fraction written as a string such as `"1/3"`.
+    fn ratio(&mut self, value: Value<'_>) -> Option<Sp<f64>> {
+        if let Some(text) = value.as_str() {
+            let span = value.span;
+            let parsed = text.split_once('/').and_then(|(a, b)| {
+                let (a, b) = (a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?);
+                (b != 0.0 && (a / b).is_finite()).then_some(a / b)
+            });
+            return match parsed {
+                Some(number) => Some(Spanned {
+                    value: number,
+                    span,
+                }),
+                None => {
+                    self.push(
+                        Diagnostic::error(
+                            "wrong-type",
+                            self.file,
+                            span,
+                            "expected a number or a fraction such as \"1/3\"",
+                        )
+                        .label("not a fraction"),
+                    );
+                    None
+                }
+            };
+        }
+        self.number(Some(value))
+    }
+
+    fn array<'de>(&mut self, value: Option<Value<'de>>, what: &str) -> Option<Sp<Vec<Value<'de>>>> {
+        let mut value = value?;
+        let span = value.span;
+        match value.take() {
+            ValueInner::Array(items) => Some(Spanned { value: items, span }),
+            other => {
+                self.wrong_type(&format!("an array ({what})"), &other, span);
+                None
+            }
+        }
+    }
+
+    /// An inline table of `id = number` entries.
+    fn number_map(
+        &mut self,
+        value: Option<Value<'_>>,
+        what: &'static str,
+    ) -> Option<Sp<Vec<(Sp<String>, Sp<f64>)>>> {
+        let value = value?;
+        let span = value.span;
+        let mut fields = self.table(value, what, &[])?;
+        let entries = fields
+            .drain()
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, self.number(Some(value))?)))
+            .collect();
+        Some(Spanned {
+            value: entries,
+            span,
+        })
+    }
+
+    fn strings(&mut self, value: Option<Value<'_>>, what: &str) -> Option<Sp<Vec<Sp<String>>>> {
+        let items = self.array(value, what)?;
+        let span = items.span;
+        let strings = items
+            .value
+            .into_iter()
+            .filter_map(|item| self.string(Some(item)))
+            .collect();
+        Some(Spanned {
+            value: strings,
+            span,
+        })
+    }
+}
+
+fn article(type_name: &str) -> String {
+    match type_name.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {type_name}"),
+        _ => format!("a {type_name}"),
+    }
+}
+
+/// Parses TOML text into its root table, or the syntax error as a diagnostic.
+fn parse<'t>(
+    text: &'t str,
+    file: FileKind,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Value<'t>> {
+    match toml_span::parse(text) {
+        Ok(root) => Some(root),
+        Err(error) => {
+            let span = if error.span.end > error.span.start {
+                error.span
+            } else {
+                Span::new(error.span.start, (error.span.start + 1).min(text.len()))
+            };
+            diagnostics.push(
+                Diagnostic::error("toml-syntax", file, span, format!("invalid TOML: {error}"))
+                    .label("here"),
+            );
+            None
+        }
+    }
+}
+
+const CRITERIA_TOP: &[&str] = &["model", "groups", "criteria", "profiles"];
+const MODEL_KEYS: &[&str] = &["title", "default_profile", "description"];
+const GROUP_KEYS: &[&str] = &["id", "name", "description"];
+const CRITERION_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "group",
+    "direction",
+    "scale",
+    "description",
+    "value_function",
+    "missing",
+    "preference",
+];
+const SCALE_KEYS: &[&str] = &["min", "max"];
+const PREFERENCE_KEYS: &[&str] = &["kind", "q", "p", "s"];
+const PROFILE_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "weights",
+    "group_weights",
+    "ranking",
+    "pairwise",
+    "criteria_order",
+    "bounds",
+];
+const OPTIONS_TOP: &[&str] = &["sources", "options"];
+const SOURCE_KEYS: &[&str] = &["title", "author", "publisher", "year", "url"];
+const OPTION_KEYS: &[&str] = &["id", "name", "category", "description", "scores"];
+const SCORE_KEYS: &[&str] = &["value", "low", "high", "why", "source"];
+
+/// Reads `criteria.toml`; type problems go to `diagnostics`.
+pub fn criteria_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> CriteriaFile {
+    let mut reader = Reader {
+        file: FileKind::Criteria,
+        diagnostics,
+    };
+    let mut file = CriteriaFile::default();
+    let Some(root) = parse(text, FileKind::Criteria, reader.diagnostics) else {
+        return file;
+    };
+    let Some(mut top) = reader.table(root, "criteria.toml", CRITERIA_TOP) else {
+        return file;
+    };
+    if let Some(model) = top.take("model") {
+        if let Some(mut fields) = reader.table(model, "[model]", MODEL_KEYS) {
+            file.title = reader.string(fields.take("title"));
+            file.default_profile = reader.string(fields.take("default_profile"));
+            reader.string(fields.take("description"));
+            reader.finish(fields);
+        }
+    }
+    for item in reader
+        .array(top.take("groups"), "[[groups]]")
+        .map_or(vec![], |a| a.value)
+    {
+        let span = item.span;
+        if let Some(mut fields) = reader.table(item, "a [[groups]] entry", GROUP_KEYS) {
+            file.groups.push(GroupDef {
+                span,
+                id: reader.string(fields.take("id")),
+                name: reader.string(fields.take("name")),
+                description: reader.string(fields.take("description")),
+            });
+            reader.finish(fields);
+        }
+    }
+    for item in reader
+        .array(top.take("criteria"), "[[criteria]]")
+        .map_or(vec![], |a| a.value)
+    {
+        let span = item.span;
+        if let Some(fields) = reader.table(item, "a [[criteria]] entry", CRITERION_KEYS) {
+            let criterion = criterion(&mut reader, span, fields);
+            file.criteria.push(criterion);
+        }
+    }
+    if let Some(profiles) = top.take("profiles") {
+        if let Some(mut tables) = reader.table(profiles, "[profiles]", &[]) {
+            for (id, value) in tables.drain() {
+                let span = value.span;
+                if let Some(fields) = reader.table(value, "a profile", PROFILE_KEYS) {
+                    file.profiles.push(profile(&mut reader, id, span, fields));
+                }
+            }
+        }
+    }
+    reader.finish(top);
+    file
+}
+
+fn criterion(reader: &mut Reader<'_>, span: Span, mut fields: Fields<'_>) -> CriterionDef {
+    let scale = fields.take("scale").and_then(|value| {
+        let span = value.span;
+        let mut scale = reader.table(value, "scale", SCALE_KEYS)?;
+        let def = ScaleDef {
+            span,
+            min: reader.number(scale.take("min")),
+            max: reader.number(scale.take("max")),
+        };
+        reader.finish(scale);
+        Some(def)
+    });
+    let value_function = reader
+        .array(fields.take("value_function"), "value_function points")
+        .map(|points| {
+            let span = points.span;
+            let value = points
+                .value
+                .into_iter()
+                .filter_map(|point| value_point(reader, point))
+                .collect();
+            Spanned { value, span }
+        });
+    let preference = fields.take("preference").and_then(|value| {
+        let span = value.span;
+        let mut table = reader.table(value, "preference", PREFERENCE_KEYS)?;
+        let def = PreferenceDef {
+            span,
+            kind: reader.string(table.take("kind")),
+            q: reader.number(table.take("q")),
+            p: reader.number(table.take("p")),
+            s: reader.number(table.take("s")),
+        };
+        reader.finish(table);
+        Some(def)
+    });
+    let def = CriterionDef {
+        span,
+        id: reader.string(fields.take("id")),
+        name: reader.string(fields.take("name")),
+        group: reader.string(fields.take("group")),
+        direction: reader.string(fields.take("direction")),
+        scale,
+        description: reader.string(fields.take("description")),
+        value_function,
+        missing: reader.string(fields.take("missing")),
+        preference,
+    };
+    reader.finish(fields);
+    def
+}
+
+fn value_point(reader: &mut Reader<'_>, point: Value<'_>) -> Option<PointDef> {
+    let span = point.span;
+    let pair = reader.array(Some(point), "a [score, value] pair")?;
+    let mut numbers: Vec<_> = pair
+        .value
+        .into_iter()
+        .map(|v| reader.number(Some(v)))
+        .collect();
+    if numbers.len() != 2 {
+        reader.push(
+            Diagnostic::error(
+                "wrong-type",
+                reader.file,
+                span,
+                format!(
+                    "expected a [score, value] pair, found {} numbers",
+                    numbers.len()
+                ),
+            )
+            .label("not a pair"),
+        );
+        return None;
+    }
+    let value = numbers.pop().flatten()?;
+    let score = numbers.pop().flatten()?;
+    Some(PointDef { score, value })
+}
+
+fn profile(
+    reader: &mut Reader<'_>,
+    id: Sp<String>,
+    span: Span,
+    mut fields: Fields<'_>,
+) -> ProfileDef {
+    let ranking = reader
+        .array(fields.take("ranking"), "ranking")
+        .map(|items| {
+            let span = items.span;
+            let value = items
+                .value
+                .into_iter()
+                .filter_map(|item| {
+                    if item.as_array().is_some() {
+                        reader.strings(Some(item), "a tie").map(|tie| tie.value)
+                    } else {
+                        reader.string(Some(item)).map(|id| vec![id])
+                    }
+                })
+                .collect();
+            Spanned { value, span }
+        });
+    let pairwise = reader
+        .array(fields.take("pairwise"), "pairwise matrix")
+        .map(|rows| {
+            let span = rows.span;
+            let value = rows
+                .value
+                .into_iter()
+                .filter_map(|row| {
+                    let row = reader.array(Some(row), "a matrix row")?;
+                    let span = row.span;
+                    let cells = row
+                        .value
+                        .into_iter()
+                        .filter_map(|c| reader.ratio(c))
+                        .collect();
+                    Some(Spanned { value: cells, span })
+                })
+                .collect();
+            Spanned { value, span }
+        });
+    let bounds = fields.take("bounds").and_then(|value| {
+        let span = value.span;
+        let mut table = reader.table(value, "bounds", &[])?;
+        let entries = table
+            .drain()
+            .into_iter()
+            .filter_map(|(criterion, value)| {
+                let entry_span = Span::new(criterion.span.start, value.span.end);
+                let pair = reader.array(Some(value), "a [low, high] pair")?;
+                let pair_span = pair.span;
+                let mut numbers: Vec<_> = pair
+                    .value
+                    .into_iter()
+                    .map(|v| reader.number(Some(v)))
+                    .collect();
+                if numbers.len() != 2 {
+                    reader.push(
+                        Diagnostic::error(
+                            "wrong-type",
+                            reader.file,
+                            pair_span,
+                            "expected a [low, high] pair of weight shares",
+                        )
+                        .label("not a pair"),
+                    );
+                    return None;
+                }
+                let high = numbers.pop().flatten()?;
+                let low = numbers.pop().flatten()?;
+                Some(BoundDef {
+                    span: entry_span,
+                    criterion,
+                    low,
+                    high,
+                })
+            })
+            .collect();
+        Some(Spanned {
+            value: entries,
+            span,
+        })
+    });
+    let def = ProfileDef {
+        span,
+        id,
+        name: reader.string(fields.take("name")),
+        description: reader.string(fields.take("description")),
+        weights: reader.number_map(fields.take("weights"), "weights"),
+        group_weights: reader.number_map(fields.take("group_weights"), "group_weights"),
+        ranking,
+        pairwise,
+        criteria_order: reader.strings(fields.take("criteria_order"), "criteria_order"),
+        bounds,
+    };
+    reader.finish(fields);
+    def
+}
+
+/// Reads `options.toml`; type problems go to `diagnostics`.
+pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> OptionsFile {
+    let mut reader = Reader {
+        file: FileKind::Options,
+        diagnostics,
+    };
+    let mut file = OptionsFile::default();
+    let Some(root) = parse(text, FileKind::Options, reader.diagnostics) else {
+        return file;
+    };
+    let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) else {
+        return file;
+    };
+    if let Some(sources) = top.take("sources") {
+        if let Some(mut tables) = reader.table(sources, "[sources]", &[]) {
+            for (id, value) in tables.drain() {
+                if let Some(mut fields) = reader.table(value, "a source", SOURCE_KEYS) {
+                    file.sources.push(SourceDef {
+                        id,
+                        title: reader.string(fields.take("title")),
+                        author: reader.string(fields.take("author")),
+                        publisher: reader.string(fields.take("publisher")),
+                        year: reader.number(fields.take("year")),
+                        url: reader.string(fields.take("url")),
+                    });
+                    reader.finish(fields);
+                }
+            }
+        }
+    }
+    for item in reader
+        .array(top.take("options"), "[[options]]")
+        .map_or(vec![], |a| a.value)
+    {
+        let span = item.span;
+        let Some(mut fields) = reader.table(item, "an [[options]] entry", OPTION_KEYS) else {
+            continue;
+        };
+        let scores = match fields.take("scores") {
+            Some(value) => match reader.table(value, "[options.scores]", &[]) {
+                Some(mut table) => table
+                    .drain()
+                    .into_iter()
+                    .filter_map(|(criterion, value)| score(&mut reader, criterion, value))
+                    .collect(),
+                None => vec![],
+            },
+            None => vec![],
+        };
+        file.options.push(OptionDef {
+            span,
+            id: reader.string(fields.take("id")),
+            name: reader.string(fields.take("name")),
+            category: reader.string(fields.take("category")),
+            description: reader.string(fields.take("description")),
+            scores,
+        });
+        reader.finish(fields);
+    }
+    reader.finish(top);
+    file
+}
+
+fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Option<ScoreDef> {
+    let span = Span::new(criterion.span.start, value.span.end.max(criterion.span.end));
+    let bare = matches!(
+        value.as_ref(),
+        ValueInner::Integer(_) | ValueInner::Float(_)
+    );
+    if bare {
+        return Some(ScoreDef {
+            span,
+            criterion,
+            value: Some(reader.number(Some(value))?),
+            low: None,
+            high: None,
+            why: None,
+            source: None,
+        });
+    }
+    if value.as_table().is_none() {
+        let value_span = value.span;
+        let found = value.as_ref().type_str();
+        reader.push(
+            Diagnostic::error(
+                "wrong-type",
+                reader.file,
+                value_span,
+                format!("expected a number or a score table, found {}", article(found)),
+            )
+            .label(format!("this is {}", article(found)))
+            .help("write a number, or { value = 4, low = 2, high = 6, why = \"...\", source = \"...\" }"),
+        );
+        return None;
+    }
+    let mut fields = reader.table(value, "a score", SCORE_KEYS)?;
+    let value = fields.take("value");
+    let value_missing = value.is_none();
+    let def = ScoreDef {
+        span,
+        value: reader.number(value),
+        low: reader.number(fields.take("low")),
+        high: reader.number(fields.take("high")),
+        why: reader.string(fields.take("why")),
+        source: reader.string(fields.take("source")),
+        criterion,
+    };
+    if value_missing {
+        reader.push(
+            Diagnostic::error(
+                "missing-field",
+                reader.file,
+                span,
+                format!("the score for `{}` has no `value`", def.criterion.value),
+            )
+            .label("no value")
+            .help("add value = <number>"),
+        );
+    }
+    reader.finish(fields);
+    Some(def)
+}

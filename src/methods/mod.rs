@@ -1,0 +1,164 @@
+//! Aggregation methods: from a decision matrix and weights to one figure per option.
+//!
+//! Each method lives in its own file behind the [`Method`] trait and returns its
+//! labelled intermediate steps, so `explain`, the report and the workshop page
+//! can show how a ranking came about. A new method is one file here and one line
+//! in [`MethodKind`].
+
+mod wsm;
+
+use std::fmt;
+use std::str::FromStr;
+
+use nalgebra::DMatrix;
+use serde::Serialize;
+
+use crate::model::{Criterion, Model};
+
+pub use wsm::WeightedSum;
+
+/// What a method sees of the model: raw scores (options × criteria) and the criteria.
+#[derive(Debug, Clone, Copy)]
+pub struct Problem<'a> {
+    /// Raw scores, options × criteria.
+    pub scores: &'a DMatrix<f64>,
+    /// The criteria, in column order.
+    pub criteria: &'a [Criterion],
+}
+
+impl<'a> Problem<'a> {
+    /// The problem a model states.
+    pub fn of(model: &'a Model) -> Self {
+        Problem {
+            scores: &model.scores,
+            criteria: &model.criteria,
+        }
+    }
+
+    /// Values in `0..=1`, options × criteria, through each criterion's value function.
+    pub fn values(&self) -> DMatrix<f64> {
+        DMatrix::from_fn(self.scores.nrows(), self.scores.ncols(), |i, j| {
+            self.criteria[j].value(self.scores[(i, j)])
+        })
+    }
+}
+
+/// Which way a method's figure points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    /// A higher figure ranks first.
+    Higher,
+    /// A lower figure ranks first (VIKOR's Q).
+    Lower,
+}
+
+/// A labelled intermediate quantity of a method.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    /// The symbol used in the method's formula, e.g. `S`.
+    pub symbol: &'static str,
+    /// What it is, in words.
+    pub caption: &'static str,
+    /// Its numbers.
+    pub values: StepValues,
+}
+
+/// The numbers of a [`Step`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepValues {
+    /// One number per option.
+    PerOption(Vec<f64>),
+    /// One number per criterion.
+    PerCriterion(Vec<f64>),
+    /// Options × criteria, row by row.
+    Matrix(Vec<Vec<f64>>),
+}
+
+impl StepValues {
+    /// A matrix step from an nalgebra matrix.
+    pub fn matrix(m: &DMatrix<f64>) -> Self {
+        StepValues::Matrix(
+            (0..m.nrows())
+                .map(|i| m.row(i).iter().copied().collect())
+                .collect(),
+        )
+    }
+}
+
+/// A method's figure for every option, with its intermediate steps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// One figure per option, in model order.
+    pub scores: Vec<f64>,
+    /// Whether higher or lower figures rank first.
+    pub better: Better,
+    /// Intermediate quantities, in the order the formula computes them.
+    pub steps: Vec<Step>,
+    /// Notes on degenerate data met on the way (e.g. a zero-range criterion).
+    pub notes: Vec<String>,
+}
+
+/// An aggregation method.
+pub trait Method: Sync + fmt::Debug {
+    /// Evaluates every option under `weights` (one per criterion, summing to 1).
+    fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation;
+}
+
+/// The methods a ranking can be made with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MethodKind {
+    /// Additive value model.
+    Wsm,
+}
+
+impl MethodKind {
+    /// Every method, in the order the output lists them.
+    pub const ALL: &'static [MethodKind] = &[MethodKind::Wsm];
+
+    /// The name used on the command line and in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            MethodKind::Wsm => "wsm",
+        }
+    }
+
+    /// What the method is, in a few words.
+    pub fn title(self) -> &'static str {
+        match self {
+            MethodKind::Wsm => "additive value model (weighted sum of values)",
+        }
+    }
+
+    /// The method itself.
+    pub fn method(self) -> Box<dyn Method> {
+        match self {
+            MethodKind::Wsm => Box::new(WeightedSum),
+        }
+    }
+}
+
+impl fmt::Display for MethodKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for MethodKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let names: Vec<&str> = Self::ALL.iter().map(|m| m.name()).collect();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|m| m.name() == s.to_ascii_lowercase())
+            .ok_or_else(|| {
+                let hint = crate::input::diagnostic::did_you_mean(s, names.iter().copied())
+                    .unwrap_or_else(|| format!("choose one of: {}", names.join(", ")));
+                format!("unknown method `{s}`; {hint}")
+            })
+    }
+}

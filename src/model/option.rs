@@ -1,0 +1,48 @@
+//! Policy options, their evidence, and the sources it cites.
+
+use super::id::{OptionId, SourceId};
+
+/// One policy option.
+#[derive(Debug, Clone)]
+pub struct PolicyOption {
+    /// Unique id.
+    pub id: OptionId,
+    /// Human-readable name.
+    pub name: String,
+    /// A free-text category, e.g. "heroin supply".
+    pub category: String,
+    /// What the option is.
+    pub description: String,
+}
+
+/// What stands behind one score: its uncertainty range and its provenance.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    /// The lower end of the plausible range, if given.
+    pub low: Option<f64>,
+    /// The upper end of the plausible range, if given.
+    pub high: Option<f64>,
+    /// The one-line reason for the score.
+    pub why: Option<String>,
+    /// The citation: a source id, then e.g. a section.
+    pub source: Option<String>,
+    /// Whether the score was missing and filled in by the criterion's policy.
+    pub imputed: bool,
+}
+
+/// A document the scores cite.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The citation id.
+    pub id: SourceId,
+    /// Title.
+    pub title: String,
+    /// Author(s).
+    pub author: Option<String>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Year of publication.
+    pub year: Option<i64>,
+    /// Where to find it.
+    pub url: Option<String>,
+}

@@ -1,0 +1,80 @@
+//! The format-neutral layout of a result.
+
+/// A result laid out as blocks, top to bottom.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The blocks in order.
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a [`Document`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A section title.
+    Heading(String),
+    /// A sentence or two.
+    Paragraph(String),
+    /// A table.
+    Table(Table),
+    /// Text shown exactly as it is, such as a rendered diagnostic.
+    Preformatted(String),
+}
+
+/// A table of text cells.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows of cells, each as long as `headers`.
+    pub rows: Vec<Vec<String>>,
+    /// Which columns hold numbers (right-aligned in text tables).
+    pub numeric: Vec<bool>,
+}
+
+impl Document {
+    /// An empty document.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a heading.
+    pub fn heading(&mut self, text: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Heading(text.into()));
+        self
+    }
+
+    /// Adds a paragraph.
+    pub fn paragraph(&mut self, text: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Paragraph(text.into()));
+        self
+    }
+
+    /// Adds preformatted text.
+    pub fn preformatted(&mut self, text: impl Into<String>) -> &mut Self {
+        self.blocks.push(Block::Preformatted(text.into()));
+        self
+    }
+
+    /// Adds a table.
+    pub fn table(&mut self, table: Table) -> &mut Self {
+        self.blocks.push(Block::Table(table));
+        self
+    }
+}
+
+impl Table {
+    /// A table with these headers; `numeric` marks right-aligned columns.
+    pub fn new(headers: &[(&str, bool)]) -> Self {
+        Table {
+            headers: headers.iter().map(|(h, _)| h.to_string()).collect(),
+            rows: vec![],
+            numeric: headers.iter().map(|(_, n)| *n).collect(),
+        }
+    }
+
+    /// Adds a row.
+    pub fn row(&mut self, cells: Vec<String>) -> &mut Self {
+        self.rows.push(cells);
+        self
+    }
+}

@@ -1,0 +1,92 @@
+use serde::Serialize;
+
+use crate::input::{Checked, Location, Severity};
+use crate::render::{Document, View};
+
+/// One diagnostic, flattened for output.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckItem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// Where.
+    #[serde(flatten)]
+    pub location: Location,
+    /// What to write instead.
+    pub help: Option<String>,
+    /// The diagnostic with the source line and caret.
+    #[serde(skip)]
+    pub rendered: String,
+}
+
+/// The result of `check`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+    /// Whether warnings fail the check.
+    pub strict: bool,
+    /// Whether the check passes.
+    pub ok: bool,
+    /// Every problem.
+    pub diagnostics: Vec<CheckItem>,
+}
+
+impl CheckReport {
+    /// The report of a check; `strict` makes warnings fail.
+    pub fn new(checked: &Checked, strict: bool) -> Self {
+        let diagnostics = checked
+            .diagnostics
+            .iter()
+            .map(|d| CheckItem {
+                severity: d.severity,
+                code: d.code,
+                message: d.message.clone(),
+                location: checked.sources.location(d),
+                help: d.help.clone(),
+                rendered: checked.sources.render(d),
+            })
+            .collect();
+        let (errors, warnings) = (checked.errors(), checked.warnings());
+        CheckReport {
+            errors,
+            warnings,
+            strict,
+            ok: errors == 0 && !(strict && warnings > 0),
+            diagnostics,
+        }
+    }
+
+    /// The one-line summary.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let verdict = if self.ok {
+            "the model is valid"
+        } else if self.errors == 0 {
+            "failed: warnings count as errors under --strict"
+        } else {
+            "the model cannot be used until the errors are fixed"
+        };
+        format!(
+            "{}, {}: {verdict}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning")
+        )
+    }
+}
+
+impl View for CheckReport {
+    fn document(&self) -> Document {
+        let mut doc = Document::new();
+        for item in &self.diagnostics {
+            doc.preformatted(item.rendered.clone());
+        }
+        doc.paragraph(self.summary());
+        doc
+    }
+}
