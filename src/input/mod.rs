@@ -58,18 +58,28 @@ pub fn check(sources: Sources, early: Vec<Diagnostic>) -> Checked {
     let options_raw = read::options_file(&sources.options.text, &mut diagnostics);
     let criteria = validate::criteria(criteria_raw, &mut diagnostics);
     let options = validate::options(options_raw, &criteria, &mut diagnostics);
-    validate::constant_criteria(&criteria, &options, &mut diagnostics);
+    if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        // Only on an otherwise valid model: after an error the scores may be placeholders.
+        validate::constant_criteria(&criteria, &options, &mut diagnostics);
+    }
 
     let unreadable: Vec<FileKind> = diagnostics
         .iter()
-        .filter(|d| d.code == "unreadable-file")
+        .filter(|d| d.code == "unreadable-file" || d.code == "toml-syntax")
         .map(|d| d.file)
         .collect();
     diagnostics.retain(|d| !(unreadable.contains(&d.file) && d.code.starts_with("no-")));
+    if unreadable.contains(&FileKind::Criteria) {
+        // Without criteria every score would be "unknown"; say only what is wrong.
+        diagnostics.retain(|d| {
+            !(d.file == FileKind::Options
+                && matches!(d.code, "unknown-criterion" | "missing-score"))
+        });
+    }
 
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     diagnostics.sort_by_key(|d| (d.file != FileKind::Criteria, d.span.start));
-    let model = (!has_errors).then(|| Model {
+    let model = (!has_errors).then_some(Model {
         title: criteria.title,
         options: options.options,
         criteria: criteria.criteria,

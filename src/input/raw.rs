@@ -8,6 +8,12 @@ use toml_span::{Span, Spanned};
 /// A value with the byte span it came from.
 pub type Sp<T> = Spanned<T>;
 
+/// An inline table of `id = number` entries, in file order.
+pub type NumberMap = Sp<Vec<(Sp<String>, Sp<f64>)>>;
+
+/// A pairwise comparison matrix, row by row.
+pub type PairwiseRows = Sp<Vec<Sp<Vec<Sp<f64>>>>>;
+
 /// `criteria.toml`.
 #[derive(Debug, Default)]
 pub struct CriteriaFile {
@@ -52,6 +58,8 @@ pub struct CriterionDef {
 #[derive(Debug)]
 pub struct ScaleDef {
     pub span: Span,
+    /// Whether a key is absent (not merely of the wrong type).
+    pub incomplete: bool,
     pub min: Option<Sp<f64>>,
     pub max: Option<Sp<f64>>,
 }
@@ -81,10 +89,10 @@ pub struct ProfileDef {
     pub id: Sp<String>,
     pub name: Option<Sp<String>>,
     pub description: Option<Sp<String>>,
-    pub weights: Option<Sp<Vec<(Sp<String>, Sp<f64>)>>>,
-    pub group_weights: Option<Sp<Vec<(Sp<String>, Sp<f64>)>>>,
+    pub weights: Option<NumberMap>,
+    pub group_weights: Option<NumberMap>,
     pub ranking: Option<Sp<Vec<Vec<Sp<String>>>>>,
-    pub pairwise: Option<Sp<Vec<Sp<Vec<Sp<f64>>>>>>,
+    pub pairwise: Option<PairwiseRows>,
     pub criteria_order: Option<Sp<Vec<Sp<String>>>>,
     pub bounds: Option<Sp<Vec<BoundDef>>>,
 }

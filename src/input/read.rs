@@ -192,11 +192,7 @@ impl Reader<'_> {
     }
 
     /// An inline table of `id = number` entries.
-    fn number_map(
-        &mut self,
-        value: Option<Value<'_>>,
-        what: &'static str,
-    ) -> Option<Sp<Vec<(Sp<String>, Sp<f64>)>>> {
+    fn number_map(&mut self, value: Option<Value<'_>>, what: &'static str) -> Option<NumberMap> {
         let value = value?;
         let span = value.span;
         let mut fields = self.table(value, what, &[])?;
@@ -351,10 +347,12 @@ fn criterion(reader: &mut Reader<'_>, span: Span, mut fields: Fields<'_>) -> Cri
     let scale = fields.take("scale").and_then(|value| {
         let span = value.span;
         let mut scale = reader.table(value, "scale", SCALE_KEYS)?;
+        let (min, max) = (scale.take("min"), scale.take("max"));
         let def = ScaleDef {
             span,
-            min: reader.number(scale.take("min")),
-            max: reader.number(scale.take("max")),
+            incomplete: min.is_none() || max.is_none(),
+            min: reader.number(min),
+            max: reader.number(max),
         };
         reader.finish(scale);
         Some(def)

@@ -22,6 +22,11 @@ const CONSISTENCY_LIMIT: f64 = 0.1;
 
 struct Validator<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// Set while checking a criterion whose scale is unusable, so its scores are not
+    /// reported against a placeholder scale.
+    broken_scale: bool,
+    /// Set while checking a criterion whose group is unknown.
+    broken_group: bool,
 }
 
 /// A checked id list with the span of each id, for later lookups and messages.
@@ -177,6 +182,8 @@ pub struct CriteriaPart {
     pub title: String,
     pub criteria: Vec<Criterion>,
     pub criterion_ids: Vec<(String, Span)>,
+    /// Per criterion: whether its scale is usable for checking scores.
+    pub usable_scale: Vec<bool>,
     pub groups: Vec<Group>,
     pub profiles: Vec<Profile>,
     pub default_profile: Option<usize>,
@@ -184,7 +191,11 @@ pub struct CriteriaPart {
 
 /// Validates `criteria.toml`.
 pub fn criteria(file: CriteriaFile, diagnostics: &mut Vec<Diagnostic>) -> CriteriaPart {
-    let mut v = Validator { diagnostics };
+    let mut v = Validator {
+        diagnostics,
+        broken_scale: false,
+        broken_group: false,
+    };
     let f = FileKind::Criteria;
 
     let group_entries: Vec<_> = file
@@ -219,17 +230,35 @@ pub fn criteria(file: CriteriaFile, diagnostics: &mut Vec<Diagnostic>) -> Criter
         )
         .help = Some("add at least one [[criteria]] table with id, direction and scale".into());
     }
+    let mut usable_scale = vec![];
+    let mut known_group = vec![];
     let criteria: Vec<Criterion> = file
         .criteria
         .iter()
         .zip(&criterion_ids.ids)
-        .map(|(def, id)| criterion(&mut v, def, id, &group_ids))
+        .map(|(def, id)| {
+            v.broken_scale = false;
+            v.broken_group = false;
+            let c = criterion(&mut v, def, id, &group_ids);
+            usable_scale.push(!v.broken_scale);
+            known_group.push(!v.broken_group);
+            c
+        })
         .collect();
 
     let profiles: Vec<Profile> = file
         .profiles
         .iter()
-        .map(|def| profile(&mut v, def, &criterion_ids, &group_ids, &criteria))
+        .map(|def| {
+            profile(
+                &mut v,
+                def,
+                &criterion_ids,
+                &group_ids,
+                &criteria,
+                &known_group,
+            )
+        })
         .collect();
     let profile_entries: Vec<_> = file
         .profiles
@@ -254,6 +283,7 @@ pub fn criteria(file: CriteriaFile, diagnostics: &mut Vec<Diagnostic>) -> Criter
             .into_iter()
             .zip(criterion_ids.spans)
             .collect(),
+        usable_scale,
         groups,
         profiles,
         default_profile,
@@ -266,6 +296,7 @@ fn criterion(v: &mut Validator<'_>, def: &CriterionDef, id: &str, groups: &Ids) 
         let index = groups.index(&g.value);
         if index.is_none() {
             v.unknown("unknown-group", f, "group", g, groups);
+            v.broken_group = true;
         }
         index
     });
@@ -304,6 +335,7 @@ fn criterion(v: &mut Validator<'_>, def: &CriterionDef, id: &str, groups: &Ids) 
             min: Some(min),
             max: Some(max),
             span,
+            ..
         }) => {
             if min.value >= max.value {
                 let e = v.error(
@@ -317,6 +349,7 @@ fn criterion(v: &mut Validator<'_>, def: &CriterionDef, id: &str, groups: &Ids) 
                 );
                 e.label = "min must be below max".into();
                 e.help = Some("e.g. scale = { min = 0, max = 10 }".into());
+                v.broken_scale = true;
                 Scale { min: 0.0, max: 1.0 }
             } else {
                 Scale {
@@ -326,7 +359,8 @@ fn criterion(v: &mut Validator<'_>, def: &CriterionDef, id: &str, groups: &Ids) 
             }
         }
         Some(scale) => {
-            if scale.min.is_none() || scale.max.is_none() {
+            v.broken_scale = true;
+            if scale.incomplete {
                 let e = v.error(
                     "missing-field",
                     f,
@@ -347,6 +381,7 @@ fn criterion(v: &mut Validator<'_>, def: &CriterionDef, id: &str, groups: &Ids) 
             );
             e.label = "no scale".into();
             e.help = Some("add scale = { min = 0, max = 10 }".into());
+            v.broken_scale = true;
             Scale { min: 0.0, max: 1.0 }
         }
     };
@@ -563,6 +598,7 @@ fn profile(
     criteria: &Ids,
     groups: &Ids,
     criterion_list: &[Criterion],
+    known_group: &[bool],
 ) -> Profile {
     let f = FileKind::Criteria;
     let id = &def.id.value;
@@ -627,7 +663,7 @@ fn profile(
         let direct = weight_map(v, weights, criteria, "criterion", "unknown-criterion");
         let group_weights = def.group_weights.as_ref().map(|gw| {
             let gws = weight_map(v, gw, groups, "group", "unknown-group");
-            check_group_weights(v, def, &direct, &gws, criterion_list, groups);
+            check_group_weights(v, def, &direct, &gws, criterion_list, groups, known_group);
             gws
         });
         ProfileForm::Weights {
@@ -662,7 +698,7 @@ fn profile(
 /// Checks a `{ id = weight }` table; returns the valid entries as (index, weight).
 fn weight_map(
     v: &mut Validator<'_>,
-    map: &Sp<Vec<(Sp<String>, Sp<f64>)>>,
+    map: &NumberMap,
     known: &Ids,
     what: &str,
     code: &'static str,
@@ -720,11 +756,13 @@ fn check_group_weights(
     group_weights: &[(usize, f64)],
     criteria: &[Criterion],
     groups: &Ids,
+    known_group: &[bool],
 ) {
     let f = FileKind::Criteria;
     let span = def.group_weights.as_ref().map_or(def.span, |g| g.span);
     for &(j, w) in weights {
-        if w > 0.0 && criteria.get(j).is_some_and(|c| c.group.is_none()) {
+        let ungrouped = criteria.get(j).is_some_and(|c| c.group.is_none());
+        if w > 0.0 && ungrouped && known_group.get(j).copied().unwrap_or(true) {
             let e = v.error(
                 "ungrouped-criterion",
                 f,
@@ -809,7 +847,7 @@ fn ranking_levels(
 fn pairwise(
     v: &mut Validator<'_>,
     def: &ProfileDef,
-    matrix: &Sp<Vec<Sp<Vec<Sp<f64>>>>>,
+    matrix: &PairwiseRows,
     criteria: &Ids,
 ) -> ProfileForm {
     let f = FileKind::Criteria;
@@ -1060,7 +1098,11 @@ pub fn options(
     criteria: &CriteriaPart,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> OptionsPart {
-    let mut v = Validator { diagnostics };
+    let mut v = Validator {
+        diagnostics,
+        broken_scale: false,
+        broken_group: false,
+    };
     let f = FileKind::Options;
     let source_entries: Vec<_> = file
         .sources
@@ -1127,12 +1169,13 @@ pub fn options(
             };
             given[j] = true;
             let criterion = &criteria.criteria[j];
-            check_score(&mut v, id, criterion, score, value);
+            if criteria.usable_scale[j] {
+                check_score(&mut v, id, criterion, score, value);
+            }
             if let Some(source) = &score.source {
                 let first = source.value.split_whitespace().next().unwrap_or("");
                 if source_ids.index(first).is_none() {
-                    let word_span =
-                        Span::new(source.span.start + 1, source.span.start + 1 + first.len());
+                    let word_span = Span::new(source.span.start, source.span.start + first.len());
                     let e = v.error(
                         "unknown-source",
                         f,

@@ -1,0 +1,161 @@
+//! `tradeoffs check`: every validation problem has a fixture, and the whole
+//! rendered diagnostic is asserted by snapshot.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const SMALL_OPTIONS: &str = "tests/fixtures/small/options.toml";
+const SMALL_CRITERIA: &str = "tests/fixtures/small/criteria.toml";
+
+fn check(options: &str, criteria: &str, strict: bool) -> (i32, String) {
+    let mut cmd = Command::cargo_bin("tradeoffs").expect("binary");
+    cmd.args(["check", "--options", options, "--criteria", criteria]);
+    if strict {
+        cmd.arg("--strict");
+    }
+    let out = cmd.output().expect("runs");
+    let code = out.status.code().expect("exit code");
+    (code, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn fixtures(folder: &str) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let stem = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_string();
+            (stem, p.to_string_lossy().into_owned())
+        })
+        .collect()
+}
+
+/// The diagnostic code a fixture is named after (`unknown-criterion-weights` → `unknown-criterion`).
+fn expected_code(stem: &str) -> &str {
+    [
+        "unknown-criterion",
+        "ahp-not-reciprocal",
+        "ahp-not-positive",
+        "ahp-not-square",
+        "ahp-order-mismatch",
+        "ahp-inconsistent",
+    ]
+    .into_iter()
+    .find(|code| stem.starts_with(code))
+    .unwrap_or(stem)
+}
+
+const WARNINGS: &[&str] = &[
+    "ahp-inconsistent",
+    "score-without-evidence",
+    "constant-criterion",
+];
+
+fn assert_fixture(kind: &str, stem: &str, options: &str, criteria: &str) {
+    let code = expected_code(stem);
+    let (exit, out) = check(options, criteria, false);
+    assert!(
+        out.contains(&format!("[{code}]")),
+        "{stem}: expected diagnostic [{code}] in:\n{out}"
+    );
+    if WARNINGS.contains(&code) {
+        assert_eq!(exit, 0, "{stem}: a warning alone passes without --strict");
+        let (strict_exit, _) = check(options, criteria, true);
+        assert_eq!(strict_exit, 1, "{stem}: --strict fails on warnings");
+    } else {
+        assert_eq!(exit, 1, "{stem}: an error exits 1\n{out}");
+        assert!(
+            out.contains(&format!("error[{code}]")),
+            "{stem}: reported as an error"
+        );
+    }
+    insta::assert_snapshot!(format!("{kind}-{stem}"), out);
+}
+
+#[test]
+fn every_criteria_fixture_reports_its_problem_with_location() {
+    for (stem, path) in fixtures("tests/fixtures/invalid/criteria") {
+        assert_fixture("criteria", &stem, SMALL_OPTIONS, &path);
+    }
+}
+
+#[test]
+fn every_options_fixture_reports_its_problem_with_location() {
+    for (stem, path) in fixtures("tests/fixtures/invalid/options") {
+        assert_fixture("options", &stem, &path, SMALL_CRITERIA);
+    }
+}
+
+#[test]
+fn several_problems_are_all_reported_in_one_run_with_line_and_column() {
+    let (exit, out) = check(
+        "tests/fixtures/invalid/several-problems.options.toml",
+        SMALL_CRITERIA,
+        false,
+    );
+    assert_eq!(exit, 1);
+    for expected in [
+        "error[unknown-criterion]: unknown criterion `fentanyl_flw`",
+        "several-problems.options.toml:11:1",
+        "did you mean `fentanyl_flow`?",
+        "error[score-out-of-scale]",
+        "error[unknown-source]: unknown source `brokings-2020`",
+        "did you mean `brookings-2020`?",
+        "4 errors, 0 warnings",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn the_small_model_is_valid_even_under_strict() {
+    let (exit, out) = check(SMALL_OPTIONS, SMALL_CRITERIA, true);
+    assert_eq!(exit, 0, "{out}");
+    assert!(out.contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn an_unreadable_file_is_named_and_exits_1() {
+    let (exit, out) = check("tests/fixtures/does-not-exist.toml", SMALL_CRITERIA, false);
+    assert_eq!(exit, 1);
+    assert!(
+        out.contains(
+            "error[unreadable-file]: cannot read tests/fixtures/does-not-exist.toml: no such file"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_json_lists_each_problem_with_file_line_and_column() {
+    let out = Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .args(["check", "--format", "json", "--options"])
+        .arg(Path::new(
+            "tests/fixtures/invalid/options/unknown-source.toml",
+        ))
+        .args(["--criteria", SMALL_CRITERIA])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["errors"], 1);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "unknown-source");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["line"], 47);
+    assert_eq!(d["column"], 98);
+    assert_eq!(
+        d["file"],
+        "tests/fixtures/invalid/options/unknown-source.toml"
+    );
+}
