@@ -1,0 +1,183 @@
+//! From the mirror types to a [`Model`](crate::model::Model), checking
+//! everything once, at the door.
+//!
+//! Every problem is collected; none stops the others from being found. Ids are
+//! resolved to indices here, so nothing downstream looks anything up by name.
+
+mod criteria;
+mod options;
+mod profiles;
+
+use std::collections::HashMap;
+
+use toml_span::Span;
+
+use super::diagnostic::{Diagnostic, FileKind, did_you_mean};
+use super::raw::Sp;
+use crate::model::id::is_valid;
+
+pub use criteria::criteria;
+pub use options::{constant_criteria, options};
+
+/// Tolerance of the reciprocal check `a_ij · a_ji = 1` of an AHP matrix.
+pub(crate) const RECIPROCAL_TOLERANCE: f64 = 1e-6;
+
+/// Consistency ratio above which an AHP matrix draws a warning (Saaty 1980).
+pub(crate) const CONSISTENCY_LIMIT: f64 = 0.1;
+
+struct Validator<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+    /// Set while checking a criterion whose scale is unusable, so its scores are not
+    /// reported against a placeholder scale.
+    broken_scale: bool,
+    /// Set while checking a criterion whose group is unknown.
+    broken_group: bool,
+}
+
+/// A checked id list with the span of each id, for later lookups and messages.
+struct Ids {
+    ids: Vec<String>,
+    spans: Vec<Span>,
+}
+
+impl Ids {
+    fn index(&self, id: &str) -> Option<usize> {
+        self.ids.iter().position(|i| i == id)
+    }
+
+    fn suggest(&self, id: &str) -> Option<String> {
+        did_you_mean(id, self.ids.iter().map(String::as_str))
+    }
+}
+
+impl Validator<'_> {
+    fn error(
+        &mut self,
+        code: &'static str,
+        file: FileKind,
+        span: Span,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::error(code, file, span, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    fn warning(
+        &mut self,
+        code: &'static str,
+        file: FileKind,
+        span: Span,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::warning(code, file, span, message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// Checks the ids of a list of entries: present, well-formed, unique.
+    fn ids(&mut self, file: FileKind, what: &str, entries: &[(Option<&Sp<String>>, Span)]) -> Ids {
+        let mut ids = Ids {
+            ids: vec![],
+            spans: vec![],
+        };
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for (id, entry_span) in entries {
+            let Some(id) = id else {
+                let d = self.error(
+                    "missing-field",
+                    file,
+                    *entry_span,
+                    format!("{what} has no `id`"),
+                );
+                d.label = "no id".into();
+                d.help = Some("add id = \"...\" (lower case letters, digits, _ and -)".into());
+                ids.ids.push(String::new());
+                ids.spans.push(*entry_span);
+                continue;
+            };
+            if !is_valid(&id.value) {
+                let d = self.error(
+                    "invalid-id",
+                    file,
+                    id.span,
+                    format!("`{}` is not a valid id", id.value),
+                );
+                d.label = "not of [a-z0-9_-]+".into();
+                d.help = Some(format!(
+                    "use lower case letters, digits, _ and -, e.g. `{}`",
+                    suggest_id(&id.value)
+                ));
+            } else if let Some(first) = seen.get(&id.value) {
+                let d = self.error(
+                    "duplicate-id",
+                    file,
+                    id.span,
+                    format!("{what} `{}` is defined twice", id.value),
+                );
+                d.label = "second definition".into();
+                let _ = first;
+                d.help = Some("ids must be unique; rename or remove one of them".into());
+            } else {
+                seen.insert(id.value.clone(), id.span);
+            }
+            ids.ids.push(id.value.clone());
+            ids.spans.push(id.span);
+        }
+        ids
+    }
+
+    fn unknown(
+        &mut self,
+        code: &'static str,
+        file: FileKind,
+        what: &str,
+        id: &Sp<String>,
+        known: &Ids,
+    ) {
+        let help = known
+            .suggest(&id.value)
+            .or_else(|| (!known.ids.is_empty()).then(|| format!("known: {}", preview(&known.ids))));
+        let d = self.error(
+            code,
+            file,
+            id.span,
+            format!("unknown {what} `{}`", id.value),
+        );
+        d.label = format!("no {what} has this id");
+        d.help = help;
+    }
+}
+
+fn preview(ids: &[String]) -> String {
+    let shown: Vec<&str> = ids.iter().take(8).map(String::as_str).collect();
+    if ids.len() > shown.len() {
+        format!("{}, … ({} in all)", shown.join(", "), ids.len())
+    } else {
+        shown.join(", ")
+    }
+}
+
+fn suggest_id(id: &str) -> String {
+    let cleaned: String = id
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if cleaned.is_empty() {
+        "my_id".into()
+    } else {
+        cleaned
+    }
+}
+
+fn text(value: &Option<Sp<String>>) -> Option<String> {
+    value.as_ref().map(|v| v.value.clone())
+}
