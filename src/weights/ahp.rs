@@ -6,14 +6,15 @@ use serde::Serialize;
 /// Saaty's random consistency index RI(n) for n = 1..=15: the mean consistency
 /// index of random reciprocal matrices of order n.
 ///
-/// Saaty (1990), "How to make a decision: the analytic hierarchy process",
-/// European Journal of Operational Research 48, Table 2 (extended to n = 15).
+/// Saaty (1980), *The Analytic Hierarchy Process*, McGraw-Hill, ch. 1: the
+/// random index from simulated matrices, n = 1..=15. (Later tables differ in
+/// the second decimal for some n; this is the one most software reproduces.)
 pub const RANDOM_INDEX: [f64; 15] = [
     0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
 ];
 
 /// The name of the random-index table, as the output shows it.
-pub const RANDOM_INDEX_SOURCE: &str = "Saaty (1990) random index, EJOR 48:9-26";
+pub const RANDOM_INDEX_SOURCE: &str = "Saaty (1980) random index, n = 1..15";
 
 /// Priorities and consistency of one pairwise comparison matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -99,6 +100,26 @@ mod tests {
         }
         assert!((r.lambda_max - 4.0).abs() < 1e-12);
         assert!(r.consistency_ratio.abs() < 1e-12);
+    }
+
+    /// For n = 3 the principal eigenvector equals the vector of row geometric
+    /// means, and λmax = 1 + (b/(ac))^(1/3) + (ac/b)^(1/3) for the matrix
+    /// [[1, a, b], [1/a, 1, c], [1/b, 1/c, 1]] (Crawford & Williams 1985, "A note
+    /// on the analysis of subjective judgment matrices", J. Math. Psych. 29:387–405).
+    #[test]
+    fn three_by_three_matches_the_closed_form() {
+        let (a, b, c) = (3.0f64, 5.0f64, 2.0f64);
+        let m = DMatrix::from_row_slice(3, 3, &[1.0, a, b, 1.0 / a, 1.0, c, 1.0 / b, 1.0 / c, 1.0]);
+        let r = priorities(&m);
+        let g = [(a * b).cbrt(), (c / a).cbrt(), (1.0 / (b * c)).cbrt()];
+        let total: f64 = g.iter().sum();
+        for (w, gi) in r.priorities.iter().zip(g) {
+            assert!((w - gi / total).abs() < 1e-12, "{w} vs {}", gi / total);
+        }
+        let lambda = 1.0 + (b / (a * c)).cbrt() + (a * c / b).cbrt();
+        assert!((r.lambda_max - lambda).abs() < 1e-12);
+        let cr = (lambda - 3.0) / 2.0 / 0.58;
+        assert!((r.consistency_ratio - cr).abs() < 1e-12);
     }
 
     /// λmax from power iteration agrees with the largest real eigenvalue that
