@@ -1,5 +1,7 @@
 //! Questions asked of a ranking.
 
 pub mod ranking;
+pub mod sensitivity;
+pub mod smaa;
 
 pub use ranking::{RankReport, RankedOption, competition_ranks, rank};

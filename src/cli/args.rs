@@ -42,6 +42,11 @@ pub enum Command {
     Check(CheckArgs),
     /// Show the weights a profile yields (and the AHP consistency ratio)
     Weights(WeightsArgs),
+    /// One-way weight sweeps, exact swap thresholds, the most critical criterion
+    /// and the nearest flip of the top option
+    Sensitivity(SensitivityArgs),
+    /// Stochastic multicriteria acceptability analysis (SMAA-2)
+    Smaa(SmaaArgs),
 }
 
 /// Which profile to use.
@@ -76,4 +81,62 @@ pub struct CheckArgs {
 pub struct WeightsArgs {
     #[command(flatten)]
     pub profile: ProfileArg,
+}
+
+/// `sensitivity`.
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub profile: ProfileArg,
+
+    /// Aggregation method
+    #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
+    pub method: MethodKind,
+
+    /// Only this criterion's sweep (the critical criterion still weighs them all)
+    #[arg(long, short, value_name = "CRITERION")]
+    pub criterion: Option<String>,
+
+    /// How the other weights make room: proportional or equal
+    #[arg(long, default_value = "proportional", value_name = "RULE")]
+    pub rebalance: crate::analysis::sensitivity::Rebalance,
+}
+
+/// `smaa`.
+#[derive(Debug, Args)]
+pub struct SmaaArgs {
+    /// Weight information from this profile [default: none, uniform over all weights]
+    #[arg(long, short, value_name = "PROFILE", conflicts_with = "profiles")]
+    pub profile: Option<String>,
+
+    /// `all`: random mixtures of every stakeholder profile's weights
+    #[arg(long, value_name = "all")]
+    pub profiles: Option<String>,
+
+    /// Aggregation method
+    #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
+    pub method: MethodKind,
+
+    /// Monte Carlo samples
+    #[arg(long, short = 'n', default_value_t = 100_000, value_name = "N")]
+    pub samples: u64,
+
+    /// Random seed; the same seed gives the same output whatever --threads is
+    #[arg(long, default_value_t = crate::analysis::smaa::DEFAULT_SEED, value_name = "S")]
+    pub seed: u64,
+
+    /// fixed: use score values; uncertain: draw each ranged score from a
+    /// triangular distribution on (low, value, high) [default: uncertain when any
+    /// score has a range]
+    #[arg(long, value_name = "MODE")]
+    pub scores: Option<crate::analysis::smaa::ScoreMode>,
+
+    /// With a numeric profile: draw each weight uniformly within ±X of its
+    /// value (relative), then renormalize
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub spread: Option<f64>,
+
+    /// Worker threads [default: all cores]
+    #[arg(long, value_name = "T")]
+    pub threads: Option<usize>,
 }

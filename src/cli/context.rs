@@ -112,6 +112,27 @@ impl Context {
         }
     }
 
+    /// The index of a criterion named on the command line.
+    pub fn criterion(&self, id: &str) -> Result<usize, Error> {
+        self.model.criterion_index(id).ok_or_else(|| {
+            let ids: Vec<&str> = self.model.criteria.iter().map(|c| c.id.as_str()).collect();
+            let hint = input::diagnostic::did_you_mean(id, ids.iter().copied())
+                .unwrap_or_else(|| format!("criteria: {}", ids.join(", ")));
+            Error::Usage(format!("unknown criterion `{id}`; {hint}"))
+        })
+    }
+
+    /// Weight bounds per criterion, `(lo, hi)`: the profile's, else `(0, 1)`.
+    pub fn bounds(&self, profile: Option<usize>) -> Vec<(f64, f64)> {
+        let mut bounds = vec![(0.0, 1.0); self.model.criteria.len()];
+        if let Some(p) = profile {
+            for b in &self.model.profiles[p].bounds {
+                bounds[b.criterion] = (b.low, b.high);
+            }
+        }
+        bounds
+    }
+
     /// Prints a result in the chosen format.
     pub fn print<T: Render + ?Sized>(&self, result: &T) {
         print!("{}", result.render(self.format));

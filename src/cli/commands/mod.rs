@@ -2,6 +2,8 @@
 
 mod check;
 mod rank;
+mod sensitivity;
+mod smaa;
 mod weights;
 
 use super::args::{Cli, Command};
@@ -13,5 +15,7 @@ pub fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Rank(args) => rank::run(&cli, args),
         Command::Check(args) => check::run(&cli, args),
         Command::Weights(args) => weights::run(&cli, args),
+        Command::Sensitivity(args) => sensitivity::run(&cli, args),
+        Command::Smaa(args) => smaa::run(&cli, args),
     }
 }

@@ -2,6 +2,8 @@
 
 mod check;
 mod rank;
+mod sensitivity;
+mod smaa;
 mod weights;
 
 pub use check::CheckReport;

@@ -1,0 +1,236 @@
+//! SMAA-2: closed-form acceptabilities, sums, determinism across threads and seeds.
+
+use tradeoffs::analysis::smaa::{self, Request, ScoreMode, SmaaReport, WeightInfo};
+use tradeoffs::{MethodKind, Model, from_texts};
+
+fn small() -> Model {
+    from_texts(
+        include_str!("fixtures/small/options.toml"),
+        include_str!("fixtures/small/criteria.toml"),
+    )
+    .expect("valid")
+}
+
+fn run(
+    model: &Model,
+    weights: WeightInfo,
+    samples: u64,
+    seed: u64,
+    scores: ScoreMode,
+    threads: usize,
+) -> SmaaReport {
+    smaa::run(
+        model,
+        &Request {
+            profile: "test".into(),
+            weights,
+            method: MethodKind::Wsm,
+            samples,
+            seed,
+            scores,
+            threads: Some(threads),
+            progress: false,
+        },
+    )
+    .expect("runs")
+}
+
+/// Two criteria with uniform weights (w, 1 − w), w ~ U(0, 1), and values
+/// A = (1, 0), B = (0, 1), C = (0.6, 0.6): A scores w, B 1 − w, C 0.6.
+/// By the intervals of w: [0, 0.4) B C A; (0.4, 0.5) C B A; (0.5, 0.6) C A B;
+/// (0.6, 1] A C B. So b_A = (0.4, 0.1, 0.5), b_B = (0.4, 0.1, 0.5),
+/// b_C = (0.2, 0.8, 0), and A's central weights are E[(w, 1 − w) | w > 0.6]
+/// = (0.8, 0.2).
+#[test]
+fn acceptabilities_match_the_closed_form_on_two_criteria() {
+    let options = r#"
+[[options]]
+id = "a"
+scores = { x = 10, y = 0 }
+[[options]]
+id = "b"
+scores = { x = 0, y = 10 }
+[[options]]
+id = "c"
+scores = { x = 6, y = 6 }
+"#;
+    let criteria = r#"
+[[criteria]]
+id = "x"
+direction = "benefit"
+scale = { min = 0, max = 10 }
+[[criteria]]
+id = "y"
+direction = "benefit"
+scale = { min = 0, max = 10 }
+"#;
+    let model = from_texts(options, criteria).expect("valid");
+    let n = 200_000;
+    let r = run(
+        &model,
+        WeightInfo::Uniform { criteria: 2 },
+        n,
+        1,
+        ScoreMode::Fixed,
+        2,
+    );
+    let expected = [[0.4, 0.1, 0.5], [0.4, 0.1, 0.5], [0.2, 0.8, 0.0]];
+    for (o, e) in r.options.iter().zip(expected) {
+        for (rank, (b, want)) in o.acceptability.iter().zip(e).enumerate() {
+            let se = (want * (1.0 - want) / n as f64).sqrt().max(1e-9);
+            assert!(
+                (b - want).abs() <= 4.0 * se,
+                "{} rank {}: {b} vs {want}",
+                o.id,
+                rank + 1
+            );
+            assert!((o.standard_error[rank] - (b * (1.0 - b) / n as f64).sqrt()).abs() < 1e-15);
+        }
+    }
+    let a = &r.options[0];
+    // Var(w | w > 0.6) = 0.4²/12, so the standard error of the mean is ≈ 0.115/√(0.4 n).
+    assert!(
+        (a.central_weights["x"] - 0.8).abs() < 3e-3,
+        "{:?}",
+        a.central_weights
+    );
+    assert_eq!(
+        a.confidence,
+        Some(1.0),
+        "with fixed scores A wins at its central weights"
+    );
+    // A beats B when w > 0.5: half the draws.
+    let c_ab = r.pairwise_winning["a"]["b"];
+    assert!((c_ab - 0.5).abs() < 4.0 * (0.25 / n as f64).sqrt());
+    assert!((r.pairwise_winning["c"]["a"] - 0.6).abs() < 4.0 * (0.24 / n as f64).sqrt());
+}
+
+#[test]
+fn acceptabilities_sum_to_one_per_option_and_per_rank() {
+    let model = small();
+    let r = run(
+        &model,
+        WeightInfo::Uniform { criteria: 4 },
+        20_000,
+        3,
+        ScoreMode::Uncertain,
+        2,
+    );
+    let n = r.options.len();
+    for o in &r.options {
+        assert!(
+            (o.acceptability.iter().sum::<f64>() - 1.0).abs() < 1e-9,
+            "{}",
+            o.id
+        );
+    }
+    for rank in 0..n {
+        let total: f64 = r.options.iter().map(|o| o.acceptability[rank]).sum();
+        assert!((total - 1.0).abs() < 1e-9, "rank {}", rank + 1);
+    }
+    for (a, row) in &r.pairwise_winning {
+        for (b, p) in row {
+            let back = r.pairwise_winning[b][a];
+            assert!((p + back - 1.0).abs() < 1e-9, "{a} vs {b}");
+        }
+    }
+}
+
+#[test]
+fn identical_options_share_their_ranks_and_the_sums_stay_one() {
+    let options = r#"
+[[options]]
+id = "a"
+scores = { x = 5 }
+[[options]]
+id = "b"
+scores = { x = 5 }
+"#;
+    let criteria =
+        "[[criteria]]\nid = \"x\"\ndirection = \"benefit\"\nscale = { min = 0, max = 10 }\n";
+    let model = from_texts(options, criteria).expect("valid");
+    let r = run(
+        &model,
+        WeightInfo::Uniform { criteria: 1 },
+        100,
+        1,
+        ScoreMode::Fixed,
+        1,
+    );
+    assert_eq!(r.options[0].acceptability, vec![0.5, 0.5]);
+    assert_eq!(r.pairwise_winning["a"]["b"], 0.5);
+}
+
+#[test]
+fn the_result_is_the_same_to_the_last_digit_whatever_the_thread_count() {
+    let model = small();
+    let info = WeightInfo::Ordinal {
+        levels: vec![vec![2], vec![0, 1], vec![3]],
+        criteria: 4,
+    };
+    let one = run(&model, info.clone(), 30_000, 9, ScoreMode::Uncertain, 1);
+    let two = run(&model, info.clone(), 30_000, 9, ScoreMode::Uncertain, 2);
+    let four = run(&model, info, 30_000, 9, ScoreMode::Uncertain, 4);
+    assert_eq!(one, two);
+    assert_eq!(one, four);
+}
+
+#[test]
+fn the_same_seed_reproduces_and_another_seed_differs() {
+    let model = small();
+    let info = WeightInfo::Uniform { criteria: 4 };
+    let a = run(&model, info.clone(), 10_000, 5, ScoreMode::Uncertain, 2);
+    let b = run(&model, info.clone(), 10_000, 5, ScoreMode::Uncertain, 2);
+    let c = run(&model, info, 10_000, 6, ScoreMode::Uncertain, 2);
+    assert_eq!(a, b);
+    assert_ne!(a.options, c.options);
+    assert_eq!(a.seed, 5);
+}
+
+#[test]
+fn fixed_weights_and_fixed_scores_give_the_deterministic_ranking() {
+    let model = small();
+    let w = tradeoffs::weights::of_profile(&model, &model.profiles[0]).weights;
+    let r = run(&model, WeightInfo::Fixed(w), 1000, 1, ScoreMode::Fixed, 2);
+    // Pill-press controls ranks first, then middle layer (see tests/cli_rank.rs).
+    assert_eq!(r.options[4].acceptability[0], 1.0);
+    assert_eq!(r.options[2].acceptability[1], 1.0);
+}
+
+#[test]
+fn bounded_weights_stay_within_their_bounds() {
+    let model = small();
+    let bounds = vec![(0.3, 0.5), (0.0, 1.0), (0.1, 0.3), (0.0, 1.0)];
+    let r = run(
+        &model,
+        WeightInfo::Bounded(bounds.clone()),
+        20_000,
+        2,
+        ScoreMode::Fixed,
+        2,
+    );
+    for o in &r.options {
+        for (w, (lo, hi)) in o.central_weights.values().zip(&bounds) {
+            assert!(*w >= lo - 1e-12 && *w <= hi + 1e-12, "{}: {w}", o.id);
+        }
+    }
+}
+
+#[test]
+fn zero_samples_and_hopeless_bounds_are_errors() {
+    let model = small();
+    let request = |weights, samples| Request {
+        profile: "t".into(),
+        weights,
+        method: MethodKind::Wsm,
+        samples,
+        seed: 1,
+        scores: ScoreMode::Fixed,
+        threads: Some(1),
+        progress: false,
+    };
+    assert!(smaa::run(&model, &request(WeightInfo::Uniform { criteria: 4 }, 0)).is_err());
+    let tight = vec![(0.5, 0.5001), (0.2, 0.2001), (0.2, 0.2001), (0.0, 1.0)];
+    let err = smaa::run(&model, &request(WeightInfo::Bounded(tight), 10)).expect_err("too tight");
+    assert!(err.to_string().contains("widen the bounds"));
+}
