@@ -135,7 +135,13 @@ fn the_numerical_search_agrees_with_the_exact_one_under_the_additive_model() {
         let path = Path::of(&weights, &[j], Rebalance::Proportional);
         // Pill-press controls (index 4) leads under the balanced profile.
         let exact = sweep::exact(&values, &path, &ids, 4);
-        let numerical = sweep::numerical(&WeightedSum as &dyn Method, &problem, &path, &ids, 4);
+        let numerical = sweep::numerical(
+            &WeightedSum::default() as &dyn Method,
+            &problem,
+            &path,
+            &ids,
+            4,
+        );
         assert_eq!(
             exact.thresholds.len(),
             numerical.thresholds.len(),

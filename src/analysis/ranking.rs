@@ -3,7 +3,8 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use crate::methods::{Better, Evaluation, MethodKind, Problem, WeightedSum};
+use super::dominance::dominators;
+use crate::methods::{Better, Evaluation, MethodKind, MethodSettings, Problem, WeightedSum};
 use crate::model::Model;
 
 /// Figures closer than this count as a tie.
@@ -67,6 +68,21 @@ pub struct RankedOption {
     pub score: f64,
     /// The two criteria contributing most to the additive value.
     pub top_contributors: Vec<Contribution>,
+    /// An option that dominates this one (at least as good on every criterion,
+    /// better on one), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dominated_by: Option<String>,
+}
+
+/// VIKOR's compromise, by option id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompromiseReport {
+    /// The compromise set, best Q first.
+    pub set: Vec<String>,
+    /// Whether Q(a″) − Q(a′) ≥ 1/(n − 1).
+    pub acceptable_advantage: bool,
+    /// Whether a′ is also best by S or R.
+    pub acceptable_stability: bool,
 }
 
 /// A ranking of every option under one profile and method.
@@ -78,6 +94,8 @@ pub struct RankReport {
     pub profile: String,
     /// The method name.
     pub method: String,
+    /// How scores were made comparable.
+    pub normalization: String,
     /// The weights used, per criterion id.
     pub weights: IndexMap<String, f64>,
     /// The options, best first.
@@ -85,23 +103,44 @@ pub struct RankReport {
     /// Whether higher or lower figures are better.
     #[serde(skip)]
     pub better: Better,
+    /// VIKOR's compromise set and conditions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compromise: Option<CompromiseReport>,
     /// Notes on degenerate data.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Option names by id, for display.
+    #[serde(skip)]
+    pub names: IndexMap<String, String>,
 }
 
-/// Ranks the model's options under `weights` with `method`.
+/// Ranks the model's options under `weights` with `method` and its default settings.
 pub fn rank(model: &Model, profile: &str, weights: &[f64], method: MethodKind) -> RankReport {
+    rank_with(model, profile, weights, method, &MethodSettings::default())
+}
+
+/// Ranks the model's options under `weights` with `method` and `settings`.
+pub fn rank_with(
+    model: &Model,
+    profile: &str,
+    weights: &[f64],
+    method: MethodKind,
+    settings: &MethodSettings,
+) -> RankReport {
     let problem = Problem::of(model);
     let Evaluation {
         scores,
         better,
         notes,
+        compromise,
         ..
-    } = method.method().evaluate(&problem, weights);
+    } = method.with(settings).evaluate(&problem, weights);
     let ranks = competition_ranks(&scores, better);
-    let contributions = WeightedSum::contributions(&problem.values(), weights);
-    let ranking = rank_order(&ranks)
+    let values = problem.values();
+    let contributions = WeightedSum::contributions(&values, weights);
+    let order = rank_order(&ranks);
+    let dominated_by = dominators(&values, &order);
+    let ranking = order
         .into_iter()
         .map(|i| {
             let mut parts: Vec<(usize, f64)> =
@@ -122,6 +161,7 @@ pub fn rank(model: &Model, profile: &str, weights: &[f64], method: MethodKind) -
                         contribution: c,
                     })
                     .collect(),
+                dominated_by: dominated_by[i].map(|d| model.options[d].id.to_string()),
             }
         })
         .collect();
@@ -129,6 +169,7 @@ pub fn rank(model: &Model, profile: &str, weights: &[f64], method: MethodKind) -
         model: model.title.clone(),
         profile: profile.to_string(),
         method: method.name().to_string(),
+        normalization: settings.normalization.name().to_string(),
         weights: model
             .criteria
             .iter()
@@ -137,7 +178,21 @@ pub fn rank(model: &Model, profile: &str, weights: &[f64], method: MethodKind) -
             .collect(),
         ranking,
         better,
+        compromise: compromise.map(|c| CompromiseReport {
+            set: c
+                .set
+                .iter()
+                .map(|&i| model.options[i].id.to_string())
+                .collect(),
+            acceptable_advantage: c.acceptable_advantage,
+            acceptable_stability: c.acceptable_stability,
+        }),
         notes,
+        names: model
+            .options
+            .iter()
+            .map(|o| (o.id.to_string(), o.name.clone()))
+            .collect(),
     }
 }
 

@@ -63,9 +63,46 @@ pub struct RankArgs {
     #[command(flatten)]
     pub profile: ProfileArg,
 
-    /// Aggregation method
+    /// Aggregation method: wsm, wpm, topsis, vikor or promethee
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
     pub method: MethodKind,
+
+    #[command(flatten)]
+    pub settings: MethodArgs,
+}
+
+/// Settings of the aggregation methods.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct MethodArgs {
+    /// How raw scores are made comparable: value (the criteria's value
+    /// functions), vector, minmax, max or sum
+    #[arg(long, default_value = "value", value_name = "NORM")]
+    pub normalization: crate::methods::Normalization,
+
+    /// VIKOR's weight of the group-utility strategy, 0..=1
+    #[arg(
+        long,
+        default_value_t = 0.5,
+        value_name = "V",
+        allow_negative_numbers = true
+    )]
+    pub vikor_v: f64,
+}
+
+impl MethodArgs {
+    /// The settings, checked.
+    pub fn settings(&self) -> Result<crate::methods::MethodSettings, crate::error::Error> {
+        if !(0.0..=1.0).contains(&self.vikor_v) {
+            return Err(crate::error::Error::Usage(format!(
+                "--vikor-v must be between 0 and 1, not {}",
+                self.vikor_v
+            )));
+        }
+        Ok(crate::methods::MethodSettings {
+            normalization: self.normalization,
+            vikor_v: self.vikor_v,
+        })
+    }
 }
 
 /// `check`.

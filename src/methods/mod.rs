@@ -5,6 +5,11 @@
 //! can show how a ranking came about. A new method is one file here and one line
 //! in [`MethodKind`].
 
+pub mod normalization;
+mod promethee;
+mod topsis;
+mod vikor;
+mod wpm;
 mod wsm;
 
 use std::fmt;
@@ -15,6 +20,11 @@ use serde::Serialize;
 
 use crate::model::{Criterion, Model};
 
+pub use normalization::Normalization;
+pub use promethee::Promethee;
+pub use topsis::Topsis;
+pub use vikor::{Compromise, Vikor};
+pub use wpm::WeightedProduct;
 pub use wsm::WeightedSum;
 
 /// What a method sees of the model: raw scores (options × criteria) and the criteria.
@@ -98,6 +108,8 @@ pub struct Evaluation {
     pub steps: Vec<Step>,
     /// Notes on degenerate data met on the way (e.g. a zero-range criterion).
     pub notes: Vec<String>,
+    /// VIKOR's compromise set and conditions.
+    pub compromise: Option<Compromise>,
 }
 
 /// An aggregation method.
@@ -112,16 +124,52 @@ pub trait Method: Sync + fmt::Debug {
 pub enum MethodKind {
     /// Additive value model.
     Wsm,
+    /// Weighted product model.
+    Wpm,
+    /// Closeness to the ideal (TOPSIS).
+    Topsis,
+    /// Compromise ranking (VIKOR).
+    Vikor,
+    /// Net outranking flows (PROMETHEE II).
+    Promethee,
+}
+
+/// Settings every method takes from the command line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MethodSettings {
+    /// How raw scores are made comparable.
+    pub normalization: Normalization,
+    /// VIKOR's weight of the group-utility strategy, 0..=1.
+    pub vikor_v: f64,
+}
+
+impl Default for MethodSettings {
+    fn default() -> Self {
+        MethodSettings {
+            normalization: Normalization::Value,
+            vikor_v: 0.5,
+        }
+    }
 }
 
 impl MethodKind {
     /// Every method, in the order the output lists them.
-    pub const ALL: &'static [MethodKind] = &[MethodKind::Wsm];
+    pub const ALL: &'static [MethodKind] = &[
+        MethodKind::Wsm,
+        MethodKind::Wpm,
+        MethodKind::Topsis,
+        MethodKind::Vikor,
+        MethodKind::Promethee,
+    ];
 
     /// The name used on the command line and in JSON.
     pub fn name(self) -> &'static str {
         match self {
             MethodKind::Wsm => "wsm",
+            MethodKind::Wpm => "wpm",
+            MethodKind::Topsis => "topsis",
+            MethodKind::Vikor => "vikor",
+            MethodKind::Promethee => "promethee",
         }
     }
 
@@ -129,13 +177,30 @@ impl MethodKind {
     pub fn title(self) -> &'static str {
         match self {
             MethodKind::Wsm => "additive value model (weighted sum of values)",
+            MethodKind::Wpm => "weighted product of values",
+            MethodKind::Topsis => "closeness to the ideal option (TOPSIS)",
+            MethodKind::Vikor => "compromise ranking (VIKOR; lower Q is better)",
+            MethodKind::Promethee => "net outranking flow (PROMETHEE II)",
         }
     }
 
-    /// The method itself.
+    /// The method with default settings.
     pub fn method(self) -> Box<dyn Method> {
+        self.with(&MethodSettings::default())
+    }
+
+    /// The method with these settings.
+    pub fn with(self, settings: &MethodSettings) -> Box<dyn Method> {
+        let normalization = settings.normalization;
         match self {
-            MethodKind::Wsm => Box::new(WeightedSum),
+            MethodKind::Wsm => Box::new(WeightedSum { normalization }),
+            MethodKind::Wpm => Box::new(WeightedProduct { normalization }),
+            MethodKind::Topsis => Box::new(Topsis { normalization }),
+            MethodKind::Vikor => Box::new(Vikor {
+                normalization,
+                v: settings.vikor_v,
+            }),
+            MethodKind::Promethee => Box::new(Promethee { normalization }),
         }
     }
 }

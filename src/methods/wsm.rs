@@ -2,6 +2,7 @@
 
 use nalgebra::DMatrix;
 
+use super::normalization::{Normalization, normalize};
 use super::{Better, Evaluation, Method, Problem, Step, StepValues};
 
 /// The additive value model (weighted sum of values).
@@ -12,10 +13,14 @@ use super::{Better, Evaluation, Method, Problem, Step, StepValues};
 /// V_i  = Σ_j c_ij                                          (overall value, 0..=1)
 /// ```
 ///
-/// Higher is better. Belton & Stewart (2002), *Multiple Criteria Decision
+/// Higher is better. With another normalization, `v_ij` is the normalized
+/// score instead. Belton & Stewart (2002), *Multiple Criteria Decision
 /// Analysis: An Integrated Approach*, ch. 5.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct WeightedSum;
+pub struct WeightedSum {
+    /// How scores become values.
+    pub normalization: Normalization,
+}
 
 impl WeightedSum {
     /// The contribution matrix `c_ij = w_j · v_ij`, options × criteria.
@@ -28,7 +33,7 @@ impl WeightedSum {
 
 impl Method for WeightedSum {
     fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation {
-        let values = problem.values();
+        let (values, notes) = normalize(problem, self.normalization);
         let contributions = Self::contributions(&values, weights);
         let scores = (0..contributions.nrows())
             .map(|i| contributions.row(i).sum())
@@ -48,7 +53,8 @@ impl Method for WeightedSum {
                     values: StepValues::matrix(&contributions),
                 },
             ],
-            notes: vec![],
+            notes,
+            compromise: None,
         }
     }
 }

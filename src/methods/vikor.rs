@@ -1,0 +1,174 @@
+//! VIKOR: the compromise ranking.
+
+use serde::Serialize;
+
+use super::normalization::{Normalization, normalize};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+
+/// VIKOR's compromise solution and its two conditions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compromise {
+    /// Option indices of the compromise set, best Q first.
+    #[serde(skip)]
+    pub set: Vec<usize>,
+    /// Option ids of the compromise set.
+    pub options: Vec<String>,
+    /// C1: Q(a″) − Q(a′) ≥ DQ = 1/(n − 1).
+    pub acceptable_advantage: bool,
+    /// C2: a′ is also best by S or by R.
+    pub acceptable_stability: bool,
+}
+
+/// VIšeKriterijumska Optimizacija I Kompromisno Rešenje.
+///
+/// ```text
+/// f*_j = max_i f_ij,  f⁻_j = min_i f_ij                  (f benefit-oriented)
+/// S_i  = Σ_j w_j (f*_j − f_ij) / (f*_j − f⁻_j)            (group utility)
+/// R_i  = max_j w_j (f*_j − f_ij) / (f*_j − f⁻_j)          (individual regret)
+/// Q_i  = v (S_i − S*) / (S⁻ − S*) + (1 − v) (R_i − R*) / (R⁻ − R*)
+/// ```
+///
+/// Lower Q is better. The compromise: a′ (least Q) is the solution if
+/// C1 `Q(a″) − Q(a′) ≥ 1/(n − 1)` and C2 a′ is also best by S or R hold; if
+/// only C2 fails, {a′, a″}; if C1 fails, every a with `Q(a) − Q(a′) < 1/(n − 1)`.
+/// Opricovic & Tzeng (2004), "Compromise solution by MCDM methods", EJOR 156.
+/// A criterion on which every option is equal adds 0 (pymcdm refuses it); a
+/// zero spread of S or R drops that term. Each case adds a note.
+#[derive(Debug, Clone, Copy)]
+pub struct Vikor {
+    /// How scores become comparable.
+    pub normalization: Normalization,
+    /// Weight of the group-utility strategy, 0..=1.
+    pub v: f64,
+}
+
+impl Default for Vikor {
+    fn default() -> Self {
+        Vikor {
+            normalization: Normalization::Value,
+            v: 0.5,
+        }
+    }
+}
+
+impl Method for Vikor {
+    fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation {
+        let (f, mut notes) = normalize(problem, self.normalization);
+        let (n, m) = (f.nrows(), f.ncols());
+        let best: Vec<f64> = (0..m).map(|j| f.column(j).max()).collect();
+        let worst: Vec<f64> = (0..m).map(|j| f.column(j).min()).collect();
+        let flat: Vec<usize> = (0..m).filter(|&j| best[j] == worst[j]).collect();
+        if !flat.is_empty() && n > 1 {
+            let ids: Vec<&str> = flat
+                .iter()
+                .map(|&j| problem.criteria[j].id.as_str())
+                .collect();
+            notes.push(format!(
+                "every option is equal on {}, which adds nothing to S and R",
+                ids.join(", ")
+            ));
+        }
+        let regret = |i: usize, j: usize| {
+            if best[j] == worst[j] {
+                0.0
+            } else {
+                weights[j] * (best[j] - f[(i, j)]) / (best[j] - worst[j])
+            }
+        };
+        let s: Vec<f64> = (0..n).map(|i| (0..m).map(|j| regret(i, j)).sum()).collect();
+        let r: Vec<f64> = (0..n)
+            .map(|i| (0..m).map(|j| regret(i, j)).fold(0.0, f64::max))
+            .collect();
+        let span = |x: &[f64]| {
+            let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            (lo, hi)
+        };
+        let ((s_star, s_minus), (r_star, r_minus)) = (span(&s), span(&r));
+        let part = |x: f64, lo: f64, hi: f64| if hi > lo { (x - lo) / (hi - lo) } else { 0.0 };
+        if n > 1 && (s_minus == s_star || r_minus == r_star) {
+            notes.push("S or R is the same for every option; that term of Q is 0".into());
+        }
+        let q: Vec<f64> = (0..n)
+            .map(|i| {
+                self.v * part(s[i], s_star, s_minus) + (1.0 - self.v) * part(r[i], r_star, r_minus)
+            })
+            .collect();
+        let compromise = compromise(&q, &s, &r);
+        Evaluation {
+            scores: q.clone(),
+            better: Better::Lower,
+            steps: vec![
+                Step {
+                    symbol: "f*",
+                    caption: "best value per criterion",
+                    values: StepValues::PerCriterion(best),
+                },
+                Step {
+                    symbol: "f-",
+                    caption: "worst value per criterion",
+                    values: StepValues::PerCriterion(worst),
+                },
+                Step {
+                    symbol: "S",
+                    caption: "group utility (lower is better)",
+                    values: StepValues::PerOption(s),
+                },
+                Step {
+                    symbol: "R",
+                    caption: "individual regret (lower is better)",
+                    values: StepValues::PerOption(r),
+                },
+                Step {
+                    symbol: "Q",
+                    caption: "compromise index (lower is better)",
+                    values: StepValues::PerOption(q),
+                },
+            ],
+            notes,
+            compromise: Some(compromise),
+        }
+    }
+}
+
+fn order(x: &[f64]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..x.len()).collect();
+    idx.sort_by(|&a, &b| x[a].total_cmp(&x[b]).then(a.cmp(&b)));
+    idx
+}
+
+/// The compromise set and conditions of Opricovic & Tzeng (2004), §3.
+pub fn compromise(q: &[f64], s: &[f64], r: &[f64]) -> Compromise {
+    let n = q.len();
+    let by_q = order(q);
+    let first = by_q[0];
+    if n < 2 {
+        return Compromise {
+            set: vec![first],
+            options: vec![],
+            acceptable_advantage: true,
+            acceptable_stability: true,
+        };
+    }
+    let dq = 1.0 / (n as f64 - 1.0);
+    let advantage = q[by_q[1]] - q[first] >= dq - 1e-12;
+    let best_s = s.iter().copied().fold(f64::INFINITY, f64::min);
+    let best_r = r.iter().copied().fold(f64::INFINITY, f64::min);
+    let stability = s[first] <= best_s + 1e-12 || r[first] <= best_r + 1e-12;
+    let set = if !advantage {
+        by_q.iter()
+            .copied()
+            .take_while(|&i| q[i] - q[first] < dq - 1e-12)
+            .collect()
+    } else if !stability {
+        vec![first, by_q[1]]
+    } else {
+        vec![first]
+    };
+    Compromise {
+        set,
+        options: vec![],
+        acceptable_advantage: advantage,
+        acceptable_stability: stability,
+    }
+}
