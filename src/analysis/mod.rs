@@ -1,6 +1,9 @@
 //! Questions asked of a ranking.
 
+pub mod compare;
+pub mod correlation;
 pub mod dominance;
+pub mod explain;
 pub mod ranking;
 pub mod sensitivity;
 pub mod smaa;

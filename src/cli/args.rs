@@ -42,6 +42,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Show the weights a profile yields (and the AHP consistency ratio)
     Weights(WeightsArgs),
+    /// Rankings side by side across methods or profiles, with rank correlations
+    Compare(CompareArgs),
+    /// Why one option ranks above another: criterion-by-criterion contributions
+    Explain(ExplainArgs),
     /// One-way weight sweeps, exact swap thresholds, the most critical criterion
     /// and the nearest flip of the top option
     Sensitivity(SensitivityArgs),
@@ -176,4 +180,47 @@ pub struct SmaaArgs {
     /// Worker threads [default: all cores]
     #[arg(long, value_name = "T")]
     pub threads: Option<usize>,
+}
+
+/// `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Methods to compare: `all` or a comma-separated list [default: all]
+    #[arg(long, value_name = "all|LIST", conflicts_with = "profiles")]
+    pub methods: Option<String>,
+
+    /// Profiles to compare: `all` or a comma-separated list
+    #[arg(long, value_name = "all|LIST")]
+    pub profiles: Option<String>,
+
+    /// The profile used when comparing methods [default: the model's default]
+    #[arg(long, short, value_name = "PROFILE")]
+    pub profile: Option<String>,
+
+    /// The method used when comparing profiles
+    #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
+    pub method: MethodKind,
+
+    #[command(flatten)]
+    pub settings: MethodArgs,
+}
+
+/// `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The first option's id
+    pub a: String,
+
+    /// The second option's id
+    pub b: String,
+
+    #[command(flatten)]
+    pub profile: ProfileArg,
+
+    /// Aggregation method
+    #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
+    pub method: MethodKind,
+
+    #[command(flatten)]
+    pub settings: MethodArgs,
 }

@@ -112,6 +112,16 @@ impl Context {
         }
     }
 
+    /// The index of an option named on the command line.
+    pub fn option(&self, id: &str) -> Result<usize, Error> {
+        self.model.option_index(id).ok_or_else(|| {
+            let ids: Vec<&str> = self.model.options.iter().map(|o| o.id.as_str()).collect();
+            let hint = input::diagnostic::did_you_mean(id, ids.iter().copied())
+                .unwrap_or_else(|| "`tradeoffs rank --format csv` lists the options".to_string());
+            Error::Usage(format!("unknown option `{id}`; {hint}"))
+        })
+    }
+
     /// The index of a criterion named on the command line.
     pub fn criterion(&self, id: &str) -> Result<usize, Error> {
         self.model.criterion_index(id).ok_or_else(|| {

@@ -1,6 +1,8 @@
 //! One file per command, each a few lines of glue.
 
 mod check;
+mod compare;
+mod explain;
 mod rank;
 mod sensitivity;
 mod smaa;
@@ -15,6 +17,8 @@ pub fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Rank(args) => rank::run(&cli, args),
         Command::Check(args) => check::run(&cli, args),
         Command::Weights(args) => weights::run(&cli, args),
+        Command::Compare(args) => compare::run(&cli, args),
+        Command::Explain(args) => explain::run(&cli, args),
         Command::Sensitivity(args) => sensitivity::run(&cli, args),
         Command::Smaa(args) => smaa::run(&cli, args),
     }

@@ -1,6 +1,8 @@
 //! How each result is laid out for people.
 
 mod check;
+mod compare;
+mod explain;
 mod rank;
 mod sensitivity;
 mod smaa;

@@ -1,0 +1,330 @@
+//! Every method against pymcdm's output for the same matrices, and against
+//! worked examples computed by hand. The pymcdm numbers were generated once by
+//! tests/reference/generate_pymcdm.py (pymcdm 1.4.0) into
+//! tests/reference/pymcdm.json; these tests need no Python.
+
+use nalgebra::DMatrix;
+use serde_json::Value;
+use tradeoffs::methods::{
+    Method, MethodKind, MethodSettings, Normalization, Problem, Promethee, Topsis, Vikor,
+};
+use tradeoffs::model::{
+    Criterion, CriterionId, Direction, MissingPolicy, PreferenceFunction, Scale,
+};
+
+const EPS: f64 = 1e-9;
+
+fn criteria(types: &[i64], preference: &[PreferenceFunction]) -> Vec<Criterion> {
+    types
+        .iter()
+        .enumerate()
+        .map(|(j, t)| Criterion {
+            id: CriterionId::new(format!("c{j}")),
+            name: format!("c{j}"),
+            description: String::new(),
+            group: None,
+            direction: if *t == 1 {
+                Direction::Benefit
+            } else {
+                Direction::Cost
+            },
+            scale: Scale {
+                min: 0.0,
+                max: 10_000.0,
+            },
+            value_function: None,
+            missing: MissingPolicy::Error,
+            preference: preference
+                .get(j)
+                .copied()
+                .unwrap_or(PreferenceFunction::Usual),
+        })
+        .collect()
+}
+
+fn reference() -> Value {
+    serde_json::from_str(include_str!("reference/pymcdm.json")).expect("reference JSON")
+}
+
+fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|x| x.as_f64().expect("number"))
+        .collect()
+}
+
+fn matrix(v: &Value) -> DMatrix<f64> {
+    let rows: Vec<Vec<f64>> = v.as_array().expect("rows").iter().map(floats).collect();
+    DMatrix::from_fn(rows.len(), rows[0].len(), |i, j| rows[i][j])
+}
+
+fn assert_close(got: &[f64], want: &[f64], what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}");
+    for (g, w) in got.iter().zip(want) {
+        assert!((g - w).abs() < EPS, "{what}: got {got:?}, pymcdm {want:?}");
+    }
+}
+
+#[test]
+fn the_reference_names_its_pymcdm_version() {
+    assert_eq!(reference()["pymcdm_version"], "1.4.0");
+}
+
+#[test]
+fn wsm_wpm_and_topsis_match_pymcdm_under_every_normalization() {
+    let r = reference();
+    let mut checked = 0;
+    for (name, case) in r["cases"].as_object().expect("cases") {
+        let x = matrix(&case["matrix"]);
+        let types: Vec<i64> = case["types"]
+            .as_array()
+            .expect("types")
+            .iter()
+            .map(|t| t.as_i64().expect("int"))
+            .collect();
+        let w = floats(&case["weights"]);
+        let crit = criteria(&types, &[]);
+        let problem = Problem {
+            scores: &x,
+            criteria: &crit,
+        };
+        for (norm_name, normalization) in [
+            ("minmax", Normalization::Minmax),
+            ("vector", Normalization::Vector),
+            ("max", Normalization::Max),
+            ("sum", Normalization::Sum),
+        ] {
+            let settings = MethodSettings {
+                normalization,
+                vikor_v: 0.5,
+            };
+            for method in [MethodKind::Wsm, MethodKind::Wpm, MethodKind::Topsis] {
+                let key = format!("{}/{norm_name}", method.name());
+                let Some(want) = case["results"][&key].as_array() else {
+                    continue; // pymcdm refused this input (e.g. sum with a zero)
+                };
+                let want: Vec<f64> = want.iter().map(|v| v.as_f64().expect("number")).collect();
+                let got = method.with(&settings).evaluate(&problem, &w).scores;
+                assert_close(&got, &want, &format!("{name} {key}"));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 40, "only {checked} comparisons");
+}
+
+#[test]
+fn vikor_matches_pymcdm() {
+    let r = reference();
+    for (name, case) in r["cases"].as_object().expect("cases") {
+        let x = matrix(&case["matrix"]);
+        let types: Vec<i64> = case["types"]
+            .as_array()
+            .expect("types")
+            .iter()
+            .map(|t| t.as_i64().expect("int"))
+            .collect();
+        let w = floats(&case["weights"]);
+        let crit = criteria(&types, &[]);
+        let problem = Problem {
+            scores: &x,
+            criteria: &crit,
+        };
+        // VIKOR is invariant to a positive affine map of each column, so pymcdm's
+        // raw variant equals ours on linear values.
+        if let Some(want) = case["results"]["vikor/raw"].as_array() {
+            let want: Vec<f64> = want.iter().map(|v| v.as_f64().expect("n")).collect();
+            let got = Vikor {
+                normalization: Normalization::Value,
+                v: 0.5,
+            }
+            .evaluate(&problem, &w)
+            .scores;
+            assert_close(&got, &want, &format!("{name} vikor/raw"));
+        }
+        if let Some(want) = case["results"]["vikor/minmax/v0.3"].as_array() {
+            let want: Vec<f64> = want.iter().map(|v| v.as_f64().expect("n")).collect();
+            let got = Vikor {
+                normalization: Normalization::Minmax,
+                v: 0.3,
+            }
+            .evaluate(&problem, &w)
+            .scores;
+            assert_close(&got, &want, &format!("{name} vikor/minmax/v0.3"));
+        }
+    }
+}
+
+#[test]
+fn promethee_matches_pymcdm_for_each_preference_function() {
+    let r = reference();
+    let mut checked = 0;
+    for (name, case) in r["cases"].as_object().expect("cases") {
+        let x = matrix(&case["matrix"]);
+        let types: Vec<i64> = case["types"]
+            .as_array()
+            .expect("types")
+            .iter()
+            .map(|t| t.as_i64().expect("int"))
+            .collect();
+        let w = floats(&case["weights"]);
+        for kind in ["usual", "u-shape", "v-shape", "level", "linear"] {
+            let Some(want) = case["results"][&format!("promethee/{kind}")].as_array() else {
+                continue;
+            };
+            let want: Vec<f64> = want.iter().map(|v| v.as_f64().expect("n")).collect();
+            let th = &case["promethee_thresholds"][kind];
+            let at = |key: &str, j: usize| {
+                th[key]
+                    .as_array()
+                    .map(|a| a[j].as_f64().expect("n"))
+                    .unwrap_or(0.0)
+            };
+            let prefs: Vec<PreferenceFunction> = (0..types.len())
+                .map(|j| match kind {
+                    "usual" => PreferenceFunction::Usual,
+                    "u-shape" => PreferenceFunction::UShape { q: at("q", j) },
+                    "v-shape" => PreferenceFunction::VShape { p: at("p", j) },
+                    "level" => PreferenceFunction::Level {
+                        q: at("q", j),
+                        p: at("p", j),
+                    },
+                    _ => PreferenceFunction::Linear {
+                        q: at("q", j),
+                        p: at("p", j),
+                    },
+                })
+                .collect();
+            let crit = criteria(&types, &prefs);
+            let problem = Problem {
+                scores: &x,
+                criteria: &crit,
+            };
+            let got = Promethee {
+                normalization: Normalization::Value,
+            }
+            .evaluate(&problem, &w)
+            .scores;
+            assert_close(&got, &want, &format!("{name} promethee/{kind}"));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "only {checked} comparisons");
+}
+
+/// Opricovic & Tzeng (2004), numerical example: A1 = (1, 3000), A2 = (2, 3750),
+/// A3 = (5, 4500), the first a cost, equal weights. By hand with minmax
+/// normalization: weighted rows (0.5, 0), (0.375, 0.25), (0, 0.5); ideal
+/// (0.5, 0.5), anti-ideal (0, 0); A2: D+ = √(0.125² + 0.25²), D− = √(0.375² + 0.25²),
+/// C = 0.6172; A1 and A3: C = 0.5.
+#[test]
+fn topsis_reproduces_the_opricovic_tzeng_example_by_hand() {
+    let x = DMatrix::from_row_slice(3, 2, &[1.0, 3000.0, 2.0, 3750.0, 5.0, 4500.0]);
+    let crit = criteria(&[-1, 1], &[]);
+    let problem = Problem {
+        scores: &x,
+        criteria: &crit,
+    };
+    let c = Topsis {
+        normalization: Normalization::Minmax,
+    }
+    .evaluate(&problem, &[0.5, 0.5])
+    .scores;
+    let a2 = (0.375f64.powi(2) + 0.0625).sqrt()
+        / ((0.125f64.powi(2) + 0.0625).sqrt() + (0.375f64.powi(2) + 0.0625).sqrt());
+    assert_close(&c, &[0.5, a2, 0.5], "TOPSIS");
+}
+
+/// PROMETHEE II with the usual function, by hand: A = (4, 3, 2), B = (3, 2, 4),
+/// C = (5, 1, 3), weights (0.5, 0.3, 0.2), all benefit. π(A,B) = 0.8, π(A,C) = 0.3,
+/// π(B,A) = 0.2, π(B,C) = 0.5, π(C,A) = 0.7, π(C,B) = 0.5; φ = (0.1, −0.3, 0.2).
+#[test]
+fn promethee_reproduces_a_hand_computed_example() {
+    let x = DMatrix::from_row_slice(3, 3, &[4.0, 3.0, 2.0, 3.0, 2.0, 4.0, 5.0, 1.0, 3.0]);
+    let crit = criteria(&[1, 1, 1], &[]);
+    let problem = Problem {
+        scores: &x,
+        criteria: &crit,
+    };
+    let e = Promethee::default().evaluate(&problem, &[0.5, 0.3, 0.2]);
+    assert_close(&e.scores, &[0.1, -0.3, 0.2], "net flows");
+}
+
+#[test]
+fn vikor_reports_the_compromise_conditions() {
+    // Q = (0.5679, 0.7667, 1, 0.7493, 0) for the VIKOR docstring example; the best
+    // (option 5) leads the next (option 1) by 0.5679 ≥ 1/(5 − 1): C1 holds.
+    let r = reference();
+    let case = &r["cases"]["vikor_doc"];
+    let x = matrix(&case["matrix"]);
+    let crit = criteria(&[1, 1, 1, 1], &[]);
+    let problem = Problem {
+        scores: &x,
+        criteria: &crit,
+    };
+    let e = Vikor::default().evaluate(&problem, &[0.25; 4]);
+    let c = e.compromise.expect("compromise");
+    assert!(c.acceptable_advantage);
+    assert_eq!(c.set[0], 4);
+}
+
+#[test]
+fn degenerate_data_never_gives_nan() {
+    // A zero-range criterion, an all-zero column, zero weights, a single option.
+    let x = DMatrix::from_row_slice(3, 3, &[5.0, 0.0, 1.0, 5.0, 0.0, 2.0, 5.0, 0.0, 3.0]);
+    let crit = criteria(&[1, 1, -1], &[]);
+    let problem = Problem {
+        scores: &x,
+        criteria: &crit,
+    };
+    for normalization in [
+        Normalization::Value,
+        Normalization::Vector,
+        Normalization::Minmax,
+        Normalization::Max,
+        Normalization::Sum,
+    ] {
+        for method in MethodKind::ALL {
+            for w in [[0.2, 0.3, 0.5], [0.0, 0.0, 1.0], [1.0, 0.0, 0.0]] {
+                let e = method
+                    .with(&MethodSettings {
+                        normalization,
+                        vikor_v: 0.5,
+                    })
+                    .evaluate(&problem, &w);
+                assert!(
+                    e.scores.iter().all(|s| s.is_finite()),
+                    "{method} {normalization} {w:?}: {:?}",
+                    e.scores
+                );
+            }
+        }
+    }
+    let one = DMatrix::from_row_slice(1, 3, &[5.0, 0.0, 1.0]);
+    let problem = Problem {
+        scores: &one,
+        criteria: &crit,
+    };
+    for method in MethodKind::ALL {
+        let e = method.method().evaluate(&problem, &[0.2, 0.3, 0.5]);
+        assert!(
+            e.scores.iter().all(|s| s.is_finite()),
+            "{method} single option"
+        );
+    }
+}
+
+#[test]
+fn wpm_vetoes_an_option_with_a_zero_value() {
+    let x = DMatrix::from_row_slice(2, 2, &[10.0, 0.0, 5.0, 5.0]);
+    let crit = criteria(&[1, 1], &[]);
+    let problem = Problem {
+        scores: &x,
+        criteria: &crit,
+    };
+    let e = MethodKind::Wpm.method().evaluate(&problem, &[0.9, 0.1]);
+    assert_eq!(e.scores[0], 0.0);
+    assert!(e.scores[1] > 0.0);
+    assert!(!e.notes.is_empty());
+}
