@@ -177,8 +177,9 @@ struct Tally {
     ranks: Vec<f64>,
     /// `central[i * m + j]`: Σ w_j over draws where option i ranks first (shared on ties).
     central: Vec<f64>,
-    /// `wins[i * n + k]`: draws with s_i ahead of s_k (half on ties).
-    wins: Vec<f64>,
+    /// `wins[i * n + k]`: twice the draws with s_i ahead of s_k (once per tie),
+    /// counted in integers so the tally is exact and branch-free.
+    wins: Vec<u64>,
 }
 
 impl Tally {
@@ -186,7 +187,7 @@ impl Tally {
         Tally {
             ranks: vec![0.0; n * n],
             central: vec![0.0; n * m],
-            wins: vec![0.0; n * n],
+            wins: vec![0; n * n],
         }
     }
 
@@ -236,6 +237,9 @@ impl<'a> Sampler<'a> {
 
     /// One draw of the scores into `values` (fast path) or `raw` (any method).
     fn draw_scores(&self, rng: &mut ChaCha8Rng, values: &mut [f64], raw: &mut DMatrix<f64>) {
+        if self.uncertain.is_empty() {
+            return; // the buffers already hold the fixed scores
+        }
         if self.fast {
             values.copy_from_slice(&self.values);
             for (i, j, d) in &self.uncertain {
@@ -275,7 +279,7 @@ impl<'a> Sampler<'a> {
         rng.set_stream(chunk);
         let mut tally = Tally::new(n, m);
         let mut w = vec![0.0; m];
-        let mut values = vec![0.0; n * m];
+        let mut values = self.values.clone();
         let mut raw = self.model.scores.clone();
         let mut s = vec![0.0; n];
         let mut ahead = vec![0usize; n];
@@ -288,25 +292,35 @@ impl<'a> Sampler<'a> {
             drawn += 1;
             self.draw_scores(&mut rng, &mut values, &mut raw);
             self.figures(&values, &raw, &w, &mut s);
-            ahead.iter_mut().for_each(|a| *a = 0);
-            tied.iter_mut().for_each(|t| *t = 0);
+            // Branch-free, full-row comparison: random orders defeat the branch
+            // predictor, and rows of independent lanes let the compiler vectorize.
             for i in 0..n {
-                for k in (i + 1)..n {
-                    if s[i] > s[k] {
-                        ahead[k] += 1;
-                        tally.wins[i * n + k] += 1.0;
-                    } else if s[k] > s[i] {
-                        ahead[i] += 1;
-                        tally.wins[k * n + i] += 1.0;
-                    } else {
-                        tied[i] += 1;
-                        tied[k] += 1;
-                        tally.wins[i * n + k] += 0.5;
-                        tally.wins[k * n + i] += 0.5;
-                    }
+                let si = s[i];
+                let row = &mut tally.wins[i * n..(i + 1) * n];
+                let (mut behind, mut equal) = (0usize, 0usize);
+                for (won, &sk) in row.iter_mut().zip(s.iter()) {
+                    let gt = u64::from(si > sk);
+                    let eq = u64::from(si == sk);
+                    *won += 2 * gt + eq;
+                    behind += usize::from(sk > si);
+                    equal += usize::from(sk == si);
                 }
+                // The diagonal compared i with itself: one tie too many, and no wins.
+                row[i] = 0;
+                ahead[i] = behind;
+                tied[i] = equal - 1;
             }
             for i in 0..n {
+                if tied[i] == 0 {
+                    tally.ranks[i * n + ahead[i]] += 1.0;
+                    if ahead[i] == 0 {
+                        let central = &mut tally.central[i * m..(i + 1) * m];
+                        for (c, wj) in central.iter_mut().zip(&w) {
+                            *c += wj;
+                        }
+                    }
+                    continue;
+                }
                 let share = 1.0 / (tied[i] + 1) as f64;
                 for r in ahead[i]..=ahead[i] + tied[i] {
                     tally.ranks[i * n + r] += share;
@@ -326,10 +340,9 @@ impl<'a> Sampler<'a> {
     fn confidence(&self, seed: u64, option: usize, w: &[f64], samples: u64) -> f64 {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         rng.set_stream((1 << 40) + option as u64);
-        let (n, m) = (self.n, self.m);
-        let mut values = vec![0.0; n * m];
+        let mut values = self.values.clone();
         let mut raw = self.model.scores.clone();
-        let mut s = vec![0.0; n];
+        let mut s = vec![0.0; self.n];
         let draws = if self.uncertain.is_empty() {
             1
         } else {
@@ -473,7 +486,12 @@ fn run_in_pool(model: &Model, request: &Request) -> Result<SmaaReport, SmaaError
                 .iter()
                 .enumerate()
                 .filter(|(k, _)| *k != i)
-                .map(|(k, b)| (b.id.to_string(), total.wins[i * n + k] / samples))
+                .map(|(k, b)| {
+                    (
+                        b.id.to_string(),
+                        total.wins[i * n + k] as f64 / (2.0 * samples),
+                    )
+                })
                 .collect();
             (a.id.to_string(), row)
         })
