@@ -24,6 +24,7 @@ mod error;
 pub mod input;
 pub mod methods;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod weights;
 

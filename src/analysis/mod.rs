@@ -1,10 +1,12 @@
 //! Questions asked of a ranking.
 
+pub mod charts;
 pub mod compare;
 pub mod correlation;
 pub mod dominance;
 pub mod explain;
 pub mod ranking;
+pub mod report;
 pub mod sensitivity;
 pub mod smaa;
 

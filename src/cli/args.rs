@@ -51,6 +51,74 @@ pub enum Command {
     Sensitivity(SensitivityArgs),
     /// Stochastic multicriteria acceptability analysis (SMAA-2)
     Smaa(SmaaArgs),
+    /// Charts with no command of their own: tornado and frontier
+    Chart(ChartArgs),
+    /// A self-contained HTML report (or Markdown with SVG files)
+    Report(ReportArgs),
+}
+
+/// Writing a chart beside the printed result.
+#[derive(Debug, Args, Clone)]
+pub struct SvgArgs {
+    /// Also write the chart as SVG to FILE
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+
+    /// Replace output files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `chart`.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// tornado: which score ranges move the top option most;
+    /// frontier: overall value against one cost criterion
+    #[arg(value_name = "tornado|frontier")]
+    pub kind: ChartKind,
+
+    #[command(flatten)]
+    pub profile: ProfileArg,
+
+    /// The cost criterion on the frontier's x axis
+    #[arg(long, value_name = "CRITERION")]
+    pub cost: Option<String>,
+
+    /// Where to write the SVG
+    #[arg(long, value_name = "FILE", required = true)]
+    pub svg: PathBuf,
+
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The charts of `chart`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChartKind {
+    /// Score ranges of the top option.
+    Tornado,
+    /// Value against one cost, with the efficient frontier.
+    Frontier,
+}
+
+/// `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub profile: ProfileArg,
+
+    /// Where to write: an .html file, or a folder with --format md
+    #[arg(long, value_name = "FILE|DIR")]
+    pub out: PathBuf,
+
+    /// SMAA samples for the report's acceptability section
+    #[arg(long, default_value_t = 20_000, value_name = "N")]
+    pub samples: u64,
+
+    /// Replace files that already exist
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Which profile to use.
@@ -73,6 +141,9 @@ pub struct RankArgs {
 
     #[command(flatten)]
     pub settings: MethodArgs,
+
+    #[command(flatten)]
+    pub chart: SvgArgs,
 }
 
 /// Settings of the aggregation methods.
@@ -141,6 +212,9 @@ pub struct SensitivityArgs {
     /// How the other weights make room: proportional or equal
     #[arg(long, default_value = "proportional", value_name = "RULE")]
     pub rebalance: crate::analysis::sensitivity::Rebalance,
+
+    #[command(flatten)]
+    pub chart: SvgArgs,
 }
 
 /// `smaa`.
@@ -180,6 +254,9 @@ pub struct SmaaArgs {
     /// Worker threads [default: all cores]
     #[arg(long, value_name = "T")]
     pub threads: Option<usize>,
+
+    #[command(flatten)]
+    pub chart: SvgArgs,
 }
 
 /// `compare`.
@@ -203,6 +280,9 @@ pub struct CompareArgs {
 
     #[command(flatten)]
     pub settings: MethodArgs,
+
+    #[command(flatten)]
+    pub chart: SvgArgs,
 }
 
 /// `explain`.

@@ -143,6 +143,22 @@ impl Context {
         bounds
     }
 
+    /// Writes a chart when `--svg` asked for one.
+    pub fn write_svg(
+        &self,
+        args: &super::args::SvgArgs,
+        svg: impl FnOnce() -> Option<String>,
+    ) -> Result<(), Error> {
+        if let Some(path) = &args.svg {
+            let Some(text) = svg() else {
+                return Err(Error::Usage("there is nothing to chart here".into()));
+            };
+            crate::output::write_atomic(path, text.as_bytes(), args.force)?;
+            eprintln!("wrote {}", path.display());
+        }
+        Ok(())
+    }
+
     /// Prints a result in the chosen format.
     pub fn print<T: Render + ?Sized>(&self, result: &T) {
         print!("{}", result.render(self.format));

@@ -6,8 +6,10 @@
 
 mod csv;
 mod document;
+pub mod html;
 mod json;
 mod markdown;
+pub mod svg;
 mod table;
 pub mod views;
 

@@ -74,5 +74,10 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> Result<(), Error> {
         compare(&ctx.model, "methods", &label, &columns, &settings)
     };
     ctx.print(&report);
+    ctx.write_svg(&args.chart, || {
+        Some(crate::render::svg::heatmap(
+            &crate::analysis::charts::rank_heatmap(&report),
+        ))
+    })?;
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! One file per command, each a few lines of glue.
 
+mod chart;
 mod check;
 mod compare;
 mod explain;
 mod rank;
+mod report;
 mod sensitivity;
 mod smaa;
 mod weights;
@@ -21,5 +23,7 @@ pub fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Explain(args) => explain::run(&cli, args),
         Command::Sensitivity(args) => sensitivity::run(&cli, args),
         Command::Smaa(args) => smaa::run(&cli, args),
+        Command::Chart(args) => chart::run(&cli, args),
+        Command::Report(args) => report::run(&cli, args),
     }
 }

@@ -1,4 +1,5 @@
 use crate::analysis::sensitivity::{self, Request};
+
 use crate::cli::args::{Cli, SensitivityArgs};
 use crate::cli::context::Context;
 use crate::error::Error;
@@ -25,5 +26,16 @@ pub fn run(cli: &Cli, args: &SensitivityArgs) -> Result<(), Error> {
         },
     );
     ctx.print(&report);
+    ctx.write_svg(&args.chart, || {
+        // The named criterion, else the most critical one, else the first.
+        let index = report
+            .critical
+            .as_ref()
+            .filter(|_| criterion.is_none())
+            .and_then(|c| report.criteria.iter().position(|s| s.id == c.criterion))
+            .unwrap_or(0);
+        crate::analysis::charts::sweep_lines(&report, index)
+            .map(|c| crate::render::svg::line_chart(&c))
+    })?;
     Ok(())
 }

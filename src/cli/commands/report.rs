@@ -1,0 +1,88 @@
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::analysis::report::gather;
+use crate::cli::args::{Cli, ReportArgs};
+use crate::cli::context::Context;
+use crate::error::Error;
+use crate::output::write_atomic;
+use crate::render::{Format, html};
+
+/// Today's date, or the date of `SOURCE_DATE_EPOCH` for reproducible reports.
+fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    // Days since 1970-01-01 to a civil date (Hinnant, "chrono-compatible
+    // low-level date algorithms", civil_from_days).
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+pub fn run(cli: &Cli, args: &ReportArgs) -> Result<(), Error> {
+    if args.samples == 0 {
+        return Err(Error::Usage("--samples must be at least 1".into()));
+    }
+    let ctx = Context::load(cli)?;
+    let profile = ctx.profile(args.profile.profile.as_deref())?;
+    let data = gather(&ctx.model, profile, args.samples, today())
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    match cli.format {
+        Format::Md => {
+            let folder = &args.out;
+            std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+                path: folder.clone(),
+                source,
+            })?;
+            let mut charts = vec![
+                ("ranking.svg", "Ranking", data.charts.rank.clone()),
+                (
+                    "acceptability.svg",
+                    "Rank acceptability",
+                    data.charts.acceptability.clone(),
+                ),
+                (
+                    "tornado.svg",
+                    "Score ranges of the top option",
+                    data.charts.tornado.clone(),
+                ),
+            ];
+            if data.profiles.is_some() {
+                charts.push((
+                    "profiles.svg",
+                    "Ranks under every profile",
+                    data.charts.profiles.clone(),
+                ));
+            }
+            if let Some(sweep) = &data.charts.sweep {
+                charts.push(("sensitivity.svg", "Weight sweep", sweep.clone()));
+            }
+            for (file, _, svg) in &charts {
+                write_atomic(&folder.join(file), svg.as_bytes(), args.force)?;
+            }
+            let links: Vec<(&str, &str)> = charts.iter().map(|(f, c, _)| (*f, *c)).collect();
+            let path = folder.join("report.md");
+            write_atomic(&path, html::markdown(&data, &links).as_bytes(), args.force)?;
+            eprintln!("wrote {} and {} charts", path.display(), charts.len());
+        }
+        _ => {
+            let path: &Path = &args.out;
+            write_atomic(path, html::report(&data).as_bytes(), args.force)?;
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    Ok(())
+}
