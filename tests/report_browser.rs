@@ -10,7 +10,9 @@ use std::process::Command;
 fn missing() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !Path::new(&chromium).exists() {
-        return Some(format!("no Chromium at {chromium} (apt-get install chromium)"));
+        return Some(format!(
+            "no Chromium at {chromium} (apt-get install chromium)"
+        ));
     }
     if Command::new("node").arg("--version").output().is_err() {
         return Some("no node on PATH".into());
@@ -24,7 +26,10 @@ fn missing() -> Option<String> {
 #[test]
 fn the_report_renders_in_headless_chromium_without_errors() {
     if let Some(reason) = missing() {
-        assert!(std::env::var_os("CI").is_none(), "browser test cannot run in CI: {reason}");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "browser test cannot run in CI: {reason}"
+        );
         eprintln!("skipped: {reason}");
         return;
     }
@@ -45,7 +50,14 @@ fn the_report_renders_in_headless_chromium_without_errors() {
         .output()
         .expect("node runs");
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{summary}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{summary}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(screenshot.exists(), "the screenshot is saved");
-    eprintln!("report rendered in Chromium: {summary}; screenshot at {}", screenshot.display());
+    eprintln!(
+        "report rendered in Chromium: {summary}; screenshot at {}",
+        screenshot.display()
+    );
 }
