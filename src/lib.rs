@@ -26,6 +26,7 @@ pub mod methods;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod weights;
 
 pub use analysis::{RankReport, competition_ranks, rank};

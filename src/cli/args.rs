@@ -55,6 +55,24 @@ pub enum Command {
     Chart(ChartArgs),
     /// A self-contained HTML report (or Markdown with SVG files)
     Report(ReportArgs),
+    /// A local web page for live workshops, and its JSON API
+    Serve(ServeArgs),
+}
+
+/// `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+
+    /// Address to listen on; anything but loopback lets other machines connect
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+
+    /// Keep no session log
+    #[arg(long)]
+    pub no_log: bool,
 }
 
 /// Writing a chart beside the printed result.

@@ -7,6 +7,7 @@ mod explain;
 mod rank;
 mod report;
 mod sensitivity;
+mod serve;
 mod smaa;
 mod weights;
 
@@ -25,5 +26,6 @@ pub fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Smaa(args) => smaa::run(&cli, args),
         Command::Chart(args) => chart::run(&cli, args),
         Command::Report(args) => report::run(&cli, args),
+        Command::Serve(args) => serve::run(&cli, args),
     }
 }
