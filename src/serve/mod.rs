@@ -20,6 +20,7 @@ mod log;
 mod save;
 mod state;
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
 

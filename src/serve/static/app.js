@@ -13,6 +13,7 @@ let moved = null;
 let pending = false;
 let updates = 0;
 window.__latencies = [];
+window.__state = () => ({ weights: { ...weights }, method });
 
 const $ = (id) => document.getElementById(id);
 function showError(e) { const el = $("error"); el.textContent = String(e.message || e); el.hidden = false; setTimeout(() => { el.hidden = true; }, 5000); }
@@ -134,9 +135,9 @@ async function swapPoint(report) {
   const down = s.thresholds.filter((t) => t.weight < now).sort((a, b) => b.weight - a.weight)[0];
   const c = model.criteria.find((x) => x.id === criterion);
   const parts = [];
-  if (up) parts.push(`at ${up.weight.toFixed(2)}, ${name(up.pair[1])} overtakes ${name(up.pair[0])}`);
-  if (down) parts.push(`at ${down.weight.toFixed(2)}, ${name(down.pair[0])} overtakes ${name(down.pair[1])}`);
-  $("swap").textContent = parts.length ? `${c.name} (now ${now.toFixed(2)}): next swap ${parts.join("; going down, ")}.` : `${c.name}: no swap anywhere on this weight.`;
+  if (up) parts.push(`raising it to ${up.weight.toFixed(2)}, ${name(up.pair[1])} overtakes ${name(up.pair[0])}`);
+  if (down) parts.push(`lowering it to ${down.weight.toFixed(2)}, ${name(down.pair[0])} overtakes ${name(down.pair[1])}`);
+  $("swap").textContent = parts.length ? `${c.name} (now ${now.toFixed(2)}), next swap: ${parts.join("; ")}.` : `${c.name}: no swap anywhere on this weight.`;
 }
 
 async function smaa() {
