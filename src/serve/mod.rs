@@ -94,11 +94,19 @@ pub async fn serve(session: Arc<Session>, addr: SocketAddr) -> Result<(), crate:
             "warning: listening on {local}, beyond this machine: anyone on the network can open the page; participants still need the session token"
         );
     }
-    println!("tradeoffs workshop: http://{local}/?key={}", session.key);
-    println!(
+    // A closed stdout must not stop the workshop, so write without panicking.
+    let mut out = std::io::stdout();
+    let _ = writeln!(
+        out,
+        "tradeoffs workshop: http://{local}/?key={}",
+        session.key
+    );
+    let _ = writeln!(
+        out,
         "participants join: http://{local}/join?token={}",
         session.token
     );
+    let _ = out.flush();
     axum::serve(listener, router(session))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
