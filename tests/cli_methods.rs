@@ -1,26 +1,9 @@
 //! `rank --method`, `compare` and `explain` through the real binary.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn tradeoffs(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("tradeoffs")
-        .expect("binary")
-        .args([
-            "--options",
-            "tests/fixtures/small/options.toml",
-            "--criteria",
-            "tests/fixtures/small/criteria.toml",
-        ])
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::tradeoffs;
+use serde_json::Value;
 
 fn json(args: &[&str]) -> Value {
     let mut all = args.to_vec();

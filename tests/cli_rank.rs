@@ -5,22 +5,9 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-const OPTIONS: &str = "tests/fixtures/small/options.toml";
-const CRITERIA: &str = "tests/fixtures/small/criteria.toml";
+mod common;
 
-fn tradeoffs(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("tradeoffs")
-        .expect("binary")
-        .args(["--options", OPTIONS, "--criteria", CRITERIA])
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{SMALL_CRITERIA as CRITERIA, SMALL_OPTIONS as OPTIONS, tradeoffs};
 
 fn json(args: &[&str]) -> Value {
     let mut all = args.to_vec();

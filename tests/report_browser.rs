@@ -3,34 +3,16 @@
 //! .ci/run does). Loads with no console error and no network request, and
 //! saves a screenshot to target/test-artifacts/report.png.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::process::Command;
 
 /// Why the browser test cannot run here, if it cannot.
-fn missing() -> Option<String> {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !Path::new(&chromium).exists() {
-        return Some(format!(
-            "no Chromium at {chromium} (apt-get install chromium)"
-        ));
-    }
-    if Command::new("node").arg("--version").output().is_err() {
-        return Some("no node on PATH".into());
-    }
-    if !Path::new("tests/e2e/node_modules/playwright-core").exists() {
-        return Some("playwright-core is not installed (npm ci --prefix tests/e2e)".into());
-    }
-    None
-}
 
 #[test]
 fn the_report_renders_in_headless_chromium_without_errors() {
-    if let Some(reason) = missing() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser test cannot run in CI: {reason}"
-        );
-        eprintln!("skipped: {reason}");
+    if !common::browser_or_skip() {
         return;
     }
     let artifacts = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../test-artifacts");

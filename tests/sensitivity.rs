@@ -2,17 +2,13 @@
 //! a hand-derived case, the numerical search against the exact one, and the
 //! nearest flip against a brute-force search.
 
+use tradeoffs::MethodKind;
 use tradeoffs::analysis::sensitivity::{Path, Rebalance, nearest_flip, sweep};
 use tradeoffs::methods::{Method, Problem, WeightedSum};
-use tradeoffs::{MethodKind, from_texts};
 
-fn small() -> tradeoffs::Model {
-    from_texts(
-        include_str!("fixtures/small/options.toml"),
-        include_str!("fixtures/small/criteria.toml"),
-    )
-    .expect("valid")
-}
+mod common;
+
+use common::{crossing_model, small};
 
 fn scores_at(values: &nalgebra::DMatrix<f64>, w: &[f64]) -> Vec<f64> {
     (0..values.nrows())
@@ -67,30 +63,7 @@ fn every_threshold_really_swaps_its_pair_just_either_side() {
 /// t = 0.5, C and B at 0.4, C and A at 0.6; C is top on [0.4, 0.6].
 #[test]
 fn a_hand_derived_case_has_exact_thresholds() {
-    let options = r#"
-[[options]]
-id = "a"
-scores = { x = 10, y = 0 }
-[[options]]
-id = "b"
-scores = { x = 0, y = 10 }
-[[options]]
-id = "c"
-scores = { x = 6, y = 6 }
-"#;
-    let criteria = r#"
-[[criteria]]
-id = "x"
-direction = "benefit"
-scale = { min = 0, max = 10 }
-[[criteria]]
-id = "y"
-direction = "benefit"
-scale = { min = 0, max = 10 }
-[profiles.even]
-weights = { x = 1, y = 1 }
-"#;
-    let model = from_texts(options, criteria).expect("valid");
+    let model = crossing_model("[profiles.even]\nweights = { x = 1, y = 1 }\n");
     let report = tradeoffs::analysis::sensitivity::analyse(
         &model,
         &tradeoffs::analysis::sensitivity::Request {

@@ -4,24 +4,10 @@
 //! profile. The slider-to-ranking latency is printed, not asserted.
 
 use std::io::{BufRead, BufReader};
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-
-fn missing() -> Option<String> {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !Path::new(&chromium).exists() {
-        return Some(format!(
-            "no Chromium at {chromium} (apt-get install chromium)"
-        ));
-    }
-    if Command::new("node").arg("--version").output().is_err() {
-        return Some("no node on PATH".into());
-    }
-    if !Path::new("tests/e2e/node_modules/playwright-core").exists() {
-        return Some("playwright-core is not installed (npm ci --prefix tests/e2e)".into());
-    }
-    None
-}
 
 /// Stops the server however the test ends.
 struct Server(std::process::Child);
@@ -35,12 +21,7 @@ impl Drop for Server {
 
 #[test]
 fn the_workshop_page_ranks_live_and_gathers_the_room() {
-    if let Some(reason) = missing() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "browser test cannot run in CI: {reason}"
-        );
-        eprintln!("skipped: {reason}");
+    if !common::browser_or_skip() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");

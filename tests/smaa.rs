@@ -3,13 +3,9 @@
 use tradeoffs::analysis::smaa::{self, Request, ScoreMode, SmaaReport, WeightInfo};
 use tradeoffs::{MethodKind, Model, from_texts};
 
-fn small() -> Model {
-    from_texts(
-        include_str!("fixtures/small/options.toml"),
-        include_str!("fixtures/small/criteria.toml"),
-    )
-    .expect("valid")
-}
+mod common;
+
+use common::{crossing_model, small};
 
 fn run(
     model: &Model,
@@ -43,28 +39,7 @@ fn run(
 /// = (0.8, 0.2).
 #[test]
 fn acceptabilities_match_the_closed_form_on_two_criteria() {
-    let options = r#"
-[[options]]
-id = "a"
-scores = { x = 10, y = 0 }
-[[options]]
-id = "b"
-scores = { x = 0, y = 10 }
-[[options]]
-id = "c"
-scores = { x = 6, y = 6 }
-"#;
-    let criteria = r#"
-[[criteria]]
-id = "x"
-direction = "benefit"
-scale = { min = 0, max = 10 }
-[[criteria]]
-id = "y"
-direction = "benefit"
-scale = { min = 0, max = 10 }
-"#;
-    let model = from_texts(options, criteria).expect("valid");
+    let model = crossing_model("");
     let n = 200_000;
     let r = run(
         &model,

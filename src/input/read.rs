@@ -191,6 +191,32 @@ impl Reader<'_> {
         }
     }
 
+    /// A two-number array such as `[0, 0.5]`.
+    fn pair(&mut self, value: Value<'_>, what: &str) -> Option<(Sp<f64>, Sp<f64>)> {
+        let span = value.span;
+        let items = self.array(Some(value), what)?;
+        let mut numbers: Vec<_> = items
+            .value
+            .into_iter()
+            .map(|v| self.number(Some(v)))
+            .collect();
+        if numbers.len() != 2 {
+            self.push(
+                Diagnostic::error(
+                    "wrong-type",
+                    self.file,
+                    span,
+                    format!("expected {what}, found {} numbers", numbers.len()),
+                )
+                .label("not a pair"),
+            );
+            return None;
+        }
+        let second = numbers.pop().flatten()?;
+        let first = numbers.pop().flatten()?;
+        Some((first, second))
+    }
+
     /// An inline table of `id = number` entries.
     fn number_map(&mut self, value: Option<Value<'_>>, what: &'static str) -> Option<NumberMap> {
         let value = value?;
@@ -398,30 +424,7 @@ fn criterion(reader: &mut Reader<'_>, span: Span, mut fields: Fields<'_>) -> Cri
 }
 
 fn value_point(reader: &mut Reader<'_>, point: Value<'_>) -> Option<PointDef> {
-    let span = point.span;
-    let pair = reader.array(Some(point), "a [score, value] pair")?;
-    let mut numbers: Vec<_> = pair
-        .value
-        .into_iter()
-        .map(|v| reader.number(Some(v)))
-        .collect();
-    if numbers.len() != 2 {
-        reader.push(
-            Diagnostic::error(
-                "wrong-type",
-                reader.file,
-                span,
-                format!(
-                    "expected a [score, value] pair, found {} numbers",
-                    numbers.len()
-                ),
-            )
-            .label("not a pair"),
-        );
-        return None;
-    }
-    let value = numbers.pop().flatten()?;
-    let score = numbers.pop().flatten()?;
+    let (score, value) = reader.pair(point, "a [score, value] pair")?;
     Some(PointDef { score, value })
 }
 
@@ -476,27 +479,7 @@ fn profile(
             .into_iter()
             .filter_map(|(criterion, value)| {
                 let entry_span = Span::new(criterion.span.start, value.span.end);
-                let pair = reader.array(Some(value), "a [low, high] pair")?;
-                let pair_span = pair.span;
-                let mut numbers: Vec<_> = pair
-                    .value
-                    .into_iter()
-                    .map(|v| reader.number(Some(v)))
-                    .collect();
-                if numbers.len() != 2 {
-                    reader.push(
-                        Diagnostic::error(
-                            "wrong-type",
-                            reader.file,
-                            pair_span,
-                            "expected a [low, high] pair of weight shares",
-                        )
-                        .label("not a pair"),
-                    );
-                    return None;
-                }
-                let high = numbers.pop().flatten()?;
-                let low = numbers.pop().flatten()?;
+                let (low, high) = reader.pair(value, "a [low, high] pair of weight shares")?;
                 Some(BoundDef {
                     span: entry_span,
                     criterion,
