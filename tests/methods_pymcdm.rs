@@ -59,6 +59,17 @@ fn matrix(v: &Value) -> DMatrix<f64> {
     DMatrix::from_fn(rows.len(), rows[0].len(), |i, j| rows[i][j])
 }
 
+/// A reference case's matrix, criterion types (1 benefit, −1 cost) and weights.
+fn case_inputs(case: &Value) -> (DMatrix<f64>, Vec<i64>, Vec<f64>) {
+    let types = case["types"]
+        .as_array()
+        .expect("types")
+        .iter()
+        .map(|t| t.as_i64().expect("int"))
+        .collect();
+    (matrix(&case["matrix"]), types, floats(&case["weights"]))
+}
+
 fn assert_close(got: &[f64], want: &[f64], what: &str) {
     assert_eq!(got.len(), want.len(), "{what}");
     for (g, w) in got.iter().zip(want) {
@@ -76,14 +87,7 @@ fn wsm_wpm_and_topsis_match_pymcdm_under_every_normalization() {
     let r = reference();
     let mut checked = 0;
     for (name, case) in r["cases"].as_object().expect("cases") {
-        let x = matrix(&case["matrix"]);
-        let types: Vec<i64> = case["types"]
-            .as_array()
-            .expect("types")
-            .iter()
-            .map(|t| t.as_i64().expect("int"))
-            .collect();
-        let w = floats(&case["weights"]);
+        let (x, types, w) = case_inputs(case);
         let crit = criteria(&types, &[]);
         let problem = Problem {
             scores: &x,
@@ -118,14 +122,7 @@ fn wsm_wpm_and_topsis_match_pymcdm_under_every_normalization() {
 fn vikor_matches_pymcdm() {
     let r = reference();
     for (name, case) in r["cases"].as_object().expect("cases") {
-        let x = matrix(&case["matrix"]);
-        let types: Vec<i64> = case["types"]
-            .as_array()
-            .expect("types")
-            .iter()
-            .map(|t| t.as_i64().expect("int"))
-            .collect();
-        let w = floats(&case["weights"]);
+        let (x, types, w) = case_inputs(case);
         let crit = criteria(&types, &[]);
         let problem = Problem {
             scores: &x,
@@ -161,14 +158,7 @@ fn promethee_matches_pymcdm_for_each_preference_function() {
     let r = reference();
     let mut checked = 0;
     for (name, case) in r["cases"].as_object().expect("cases") {
-        let x = matrix(&case["matrix"]);
-        let types: Vec<i64> = case["types"]
-            .as_array()
-            .expect("types")
-            .iter()
-            .map(|t| t.as_i64().expect("int"))
-            .collect();
-        let w = floats(&case["weights"]);
+        let (x, types, w) = case_inputs(case);
         for kind in ["usual", "u-shape", "v-shape", "level", "linear"] {
             let Some(want) = case["results"][&format!("promethee/{kind}")].as_array() else {
                 continue;
