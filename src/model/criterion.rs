@@ -97,11 +97,6 @@ impl Criterion {
             Direction::Cost => self.scale.max,
         }
     }
-
-    /// Whether score `a` is at least as good as score `b` on this criterion.
-    pub fn at_least_as_good(&self, a: f64, b: f64) -> bool {
-        self.value(a) >= self.value(b)
-    }
 }
 
 /// A second level of the value tree.

@@ -71,18 +71,6 @@ impl PreferenceFunction {
             PreferenceFunction::Gaussian { s } => 1.0 - (-(d * d) / (2.0 * s * s)).exp(),
         }
     }
-
-    /// The name as written in `criteria.toml`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            PreferenceFunction::Usual => "usual",
-            PreferenceFunction::UShape { .. } => "u-shape",
-            PreferenceFunction::VShape { .. } => "v-shape",
-            PreferenceFunction::Level { .. } => "level",
-            PreferenceFunction::Linear { .. } => "linear",
-            PreferenceFunction::Gaussian { .. } => "gaussian",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -23,11 +23,6 @@ impl PiecewiseLinear {
         PiecewiseLinear { points }
     }
 
-    /// The `(score, value)` points.
-    pub fn points(&self) -> &[(f64, f64)] {
-        &self.points
-    }
-
     /// The interpolated value at `score`, constant beyond the end points.
     pub fn value(&self, score: f64) -> f64 {
         let points = &self.points;

@@ -24,11 +24,6 @@ impl SessionLog {
         }
     }
 
-    /// Where the log is written.
-    pub fn path(&self) -> Option<&PathBuf> {
-        self.path.as_ref()
-    }
-
     /// Appends one event; a log that cannot be written is reported once per
     /// event on stderr and never stops the workshop.
     pub fn record(&self, event: &str, details: Value) {

@@ -52,11 +52,6 @@ impl WeightInfo {
         }
     }
 
-    /// Whether every draw is the same vector.
-    pub fn is_fixed(&self) -> bool {
-        matches!(self, WeightInfo::Fixed(_))
-    }
-
     /// Describes the distribution in a few words.
     pub fn describe(&self) -> String {
         match self {

@@ -8,7 +8,7 @@ mod criteria;
 mod options;
 mod profiles;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use toml_span::Span;
 
@@ -81,7 +81,7 @@ impl Validator<'_> {
             ids: vec![],
             spans: vec![],
         };
-        let mut seen: HashMap<String, Span> = HashMap::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (id, entry_span) in entries {
             let Some(id) = id else {
                 let d = self.error(
@@ -108,7 +108,7 @@ impl Validator<'_> {
                     "use lower case letters, digits, _ and -, e.g. `{}`",
                     suggest_id(&id.value)
                 ));
-            } else if let Some(first) = seen.get(&id.value) {
+            } else if seen.contains(&id.value) {
                 let d = self.error(
                     "duplicate-id",
                     file,
@@ -116,10 +116,9 @@ impl Validator<'_> {
                     format!("{what} `{}` is defined twice", id.value),
                 );
                 d.label = "second definition".into();
-                let _ = first;
                 d.help = Some("ids must be unique; rename or remove one of them".into());
             } else {
-                seen.insert(id.value.clone(), id.span);
+                seen.insert(id.value.clone());
             }
             ids.ids.push(id.value.clone());
             ids.spans.push(id.span);
