@@ -29,11 +29,9 @@ pub fn heatmap(chart: &Heatmap) -> String {
         }
         for (r, (name, ranks)) in chart.rows.iter().enumerate() {
             let y = 76 + r as i32 * cell_h;
-            let mut label = name.clone();
-            if label.chars().count() > 36 {
-                label = format!("{}…", label.chars().take(35).collect::<String>());
-            }
-            let _ = area.draw(&Text::new(label, (10, y + 6), font(12)));
+            let lines = wrap(name, 38);
+            let top = if lines.len() > 1 { y } else { y + 6 };
+            draw_lines(area, &lines, (10, top), &font(11), 12);
             for (c, rank) in ranks.iter().enumerate() {
                 let x = label_w + c as i32 * cell_w;
                 let t = (*rank as f64 - 1.0) / (n as f64 - 1.0).max(1.0);

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::{colour, font, render};
+use super::{colour, draw_lines, font, render, wrap};
 
 /// One option's line.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,21 +109,18 @@ pub fn line_chart(chart: &LineChart) -> String {
             .filter_map(|(k, s)| s.points.last().map(|p| (k, p.1)))
             .collect();
         ends.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let rows = ends.len() as i32;
-        for (row, (k, _)) in ends.iter().enumerate() {
-            let y = 30 + row as i32 * 17;
+        let mut y = 30;
+        for (k, _) in &ends {
             let _ = labels.draw(&PathElement::new(
                 vec![(4, y + 6), (22, y + 6)],
                 colour(*k, 0.0).stroke_width(3),
             ));
-            let mut name = highlighted[*k].label.clone();
-            if name.chars().count() > 28 {
-                name = format!("{}…", name.chars().take(27).collect::<String>());
-            }
-            let _ = labels.draw(&Text::new(name, (26, y), font(11)));
+            let names = wrap(&highlighted[*k].label, 28);
+            draw_lines(&labels, &names, (26, y), &font(11), 13);
+            y += 13 * names.len() as i32 + 5;
         }
         if highlighted.len() < chart.series.len() {
-            let y = 30 + rows * 17 + 6;
+            let y = y + 6;
             let _ = labels.draw(&PathElement::new(
                 vec![(4, y + 6), (22, y + 6)],
                 RGBColor(200, 200, 200).stroke_width(2),
