@@ -159,3 +159,36 @@ fn check_json_lists_each_problem_with_file_line_and_column() {
         "tests/fixtures/invalid/options/unknown-source.toml"
     );
 }
+
+#[test]
+fn check_csv_is_one_row_per_problem() {
+    let out = Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .args([
+            "check",
+            "--format",
+            "csv",
+            "--options",
+            "tests/fixtures/invalid/several-problems.options.toml",
+        ])
+        .args(["--criteria", SMALL_CRITERIA])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(&headers[1], "code");
+    let codes: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("row")[1].to_string())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "missing-score",
+            "unknown-criterion",
+            "score-out-of-scale",
+            "unknown-source"
+        ]
+    );
+}

@@ -6,7 +6,7 @@ use super::document::{Block, Document};
 pub fn render(document: &Document) -> String {
     let mut parts = vec![];
     for block in &document.blocks {
-        if let Block::Table(table) = block {
+        if let Block::Table(table) | Block::Data(table) = block {
             let mut writer = csv::Writer::from_writer(vec![]);
             // Writing to a Vec cannot fail; a failure would only drop the row.
             let _ = writer.write_record(&table.headers);

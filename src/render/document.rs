@@ -18,6 +18,9 @@ pub enum Block {
     Table(Table),
     /// Text shown exactly as it is, such as a rendered diagnostic.
     Preformatted(String),
+    /// A table only for machine-readable text formats (CSV), where the
+    /// people-facing blocks say the same thing in prose.
+    Data(Table),
 }
 
 /// A table of text cells.
@@ -52,6 +55,12 @@ impl Document {
     /// Adds preformatted text.
     pub fn preformatted(&mut self, text: impl Into<String>) -> &mut Self {
         self.blocks.push(Block::Preformatted(text.into()));
+        self
+    }
+
+    /// Adds a table that only CSV shows.
+    pub fn data(&mut self, table: Table) -> &mut Self {
+        self.blocks.push(Block::Data(table));
         self
     }
 

@@ -17,6 +17,7 @@ pub fn render(document: &Document) -> String {
                 out.push_str(text);
                 out.push_str("\n\n");
             }
+            Block::Data(_) => {}
             Block::Preformatted(text) => {
                 out.push_str(&format!("```text\n{}\n```\n\n", text.trim_end()));
             }

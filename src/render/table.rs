@@ -10,7 +10,11 @@ pub const WIDTH: u16 = 100;
 /// Renders a document as text, tables wrapped to [`WIDTH`] columns.
 pub fn render(document: &Document) -> String {
     let mut out = String::new();
-    for (i, block) in document.blocks.iter().enumerate() {
+    let shown = document
+        .blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Data(_)));
+    for (i, block) in shown.enumerate() {
         if i > 0 {
             out.push('\n');
         }
@@ -22,6 +26,7 @@ pub fn render(document: &Document) -> String {
             Block::Paragraph(text) => {
                 out.push_str(&textwrap(text, WIDTH as usize));
             }
+            Block::Data(_) => {}
             Block::Preformatted(text) => {
                 out.push_str(text.trim_end());
                 out.push('\n');

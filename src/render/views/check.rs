@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use crate::input::{Checked, Location, Severity};
-use crate::render::{Document, View};
+use crate::render::{Document, Table, View};
 
 /// One diagnostic, flattened for output.
 #[derive(Debug, Clone, Serialize)]
@@ -83,9 +83,28 @@ impl CheckReport {
 impl View for CheckReport {
     fn document(&self) -> Document {
         let mut doc = Document::new();
+        let mut data = Table::new(&[
+            ("severity", false),
+            ("code", false),
+            ("file", false),
+            ("line", true),
+            ("column", true),
+            ("message", false),
+            ("help", false),
+        ]);
         for item in &self.diagnostics {
             doc.preformatted(item.rendered.clone());
+            data.row(vec![
+                format!("{:?}", item.severity).to_lowercase(),
+                item.code.to_string(),
+                item.location.file.clone(),
+                item.location.line.to_string(),
+                item.location.column.to_string(),
+                item.message.clone(),
+                item.help.clone().unwrap_or_default(),
+            ]);
         }
+        doc.data(data);
         doc.paragraph(self.summary());
         doc
     }
