@@ -5,7 +5,7 @@
 //!   current top stays top ([`sweep`]);
 //! - the most critical criterion, for the top and for each adjacent pair
 //!   ([`critical`]);
-//! - the nearest flip of the top with every weight free ([`nearest_flip`]);
+//! - the nearest flip of the top with every weight free ([`mod@nearest_flip`]);
 //! - every option's rank under every profile.
 //!
 //! Under the additive model (`wsm`) every threshold is exact; under other
