@@ -41,8 +41,9 @@ pub const DEFAULT_SEED: u64 = 20_260_101;
 /// Samples per chunk; each chunk has its own random stream.
 pub const CHUNK: u64 = 4096;
 
-/// Chunks evaluated together before their results are folded in; bounds memory.
-const BATCH: u64 = 256;
+/// Chunks evaluated together before their results are folded in: bounds
+/// memory, and sets how often progress is reported.
+const BATCH: u64 = 16;
 
 /// Draws of the confidence-factor pass, per option.
 pub const CONFIDENCE_SAMPLES: u64 = 20_000;
@@ -399,14 +400,10 @@ fn run_in_pool(model: &Model, request: &Request) -> Result<SmaaReport, SmaaError
     let sampler = Sampler::new(model, request);
     let (n, m) = (sampler.n, sampler.m);
     let chunks = request.samples.div_ceil(CHUNK);
-    let bar = (request.progress && std::io::stderr().is_terminal() && chunks > 64).then(|| {
-        let bar = indicatif::ProgressBar::new(request.samples);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} samples, {eta} left")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    // The bar appears only once a run on a terminal has taken a second and
+    // is not finished, so quick runs and pipes never see one.
+    let started = std::time::Instant::now();
+    let mut bar: Option<indicatif::ProgressBar> = None;
     let mut total = Tally::new(n, m);
     let mut start = 0;
     while start < chunks {
@@ -421,13 +418,27 @@ fn run_in_pool(model: &Model, request: &Request) -> Result<SmaaReport, SmaaError
         for t in &tallies {
             total.add(t);
         }
-        if let Some(bar) = &bar {
-            bar.set_position((end * CHUNK).min(request.samples));
+        let done = (end * CHUNK).min(request.samples);
+        if bar.is_none()
+            && end < chunks
+            && request.progress
+            && started.elapsed().as_secs_f64() > 1.0
+            && std::io::stderr().is_terminal()
+        {
+            let b = indicatif::ProgressBar::new(request.samples);
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} samples, {eta} left")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar = Some(b);
+        }
+        if let Some(b) = &bar {
+            b.set_position(done);
         }
         start = end;
     }
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
+    if let Some(b) = bar {
+        b.finish_and_clear();
     }
 
     let samples = request.samples as f64;
