@@ -128,6 +128,8 @@ pub fn gather(
             method: MethodKind::Wsm,
             rebalance: Rebalance::Proportional,
             criterion: None,
+            top: crate::analysis::sensitivity::DEFAULT_TOP,
+            all: false,
         },
     );
     let smaa = smaa::run(
@@ -150,6 +152,7 @@ pub fn gather(
         },
     )?;
     let critical_index = sensitivity
+        .summary
         .critical
         .as_ref()
         .and_then(|c| {
@@ -258,7 +261,7 @@ fn findings(s: &SensitivityReport) -> Vec<String> {
             name(&s.top)
         ));
     }
-    if let Some(f) = &s.nearest_flip {
+    if let Some(f) = &s.summary.nearest_flip {
         out.push(format!(
             "With every weight free, moving {:.3} of the total weight puts {} on top.",
             f.distance / 2.0,

@@ -231,6 +231,15 @@ pub struct SensitivityArgs {
     #[arg(long, default_value = "proportional", value_name = "RULE")]
     pub rebalance: crate::analysis::sensitivity::Rebalance,
 
+    /// List the swaps, pairs and profile ranks for the first K places
+    #[arg(long, default_value_t = crate::analysis::sensitivity::DEFAULT_TOP, value_name = "K",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub top: usize,
+
+    /// List every swap, pair and profile rank instead (grows with the square of the options)
+    #[arg(long, conflicts_with = "top")]
+    pub all: bool,
+
     #[command(flatten)]
     pub chart: SvgArgs,
 }
