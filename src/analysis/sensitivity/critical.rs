@@ -146,14 +146,19 @@ pub fn smaller_relative(best: Option<Change>, c: Change, weights: &[f64]) -> Opt
     Some(match best {
         Some(b) => {
             let rb = b.relative(weights).map_or(f64::INFINITY, f64::abs);
-            if better_by(rc.abs(), rb, &c, &b) { c } else { b }
+            if better_by(rc.abs(), rb, &c, &b) {
+                c
+            } else {
+                b
+            }
         }
         None => c,
     })
 }
 
 fn better_by(x: f64, y: f64, c: &Change, b: &Change) -> bool {
-    x < y || (x == y && (c.spread > b.spread || (c.spread == b.spread && c.criterion < b.criterion)))
+    x < y
+        || (x == y && (c.spread > b.spread || (c.spread == b.spread && c.criterion < b.criterion)))
 }
 
 /// The most critical criterion for the top under the additive model, by

@@ -291,13 +291,7 @@ mod tests {
     /// can never reach the top 3 places.
     #[test]
     fn options_beaten_at_both_ends_are_not_contenders() {
-        let l = lines(&[
-            (0.9, 0.0),
-            (0.8, 0.1),
-            (0.7, 0.2),
-            (0.0, 1.0),
-            (0.1, 0.1),
-        ]);
+        let l = lines(&[(0.9, 0.0), (0.8, 0.1), (0.7, 0.2), (0.0, 1.0), (0.1, 0.1)]);
         assert_eq!(l.contenders(3), vec![0, 1, 2, 3]);
         assert_eq!(l.contenders(1), vec![0, 3]);
     }
@@ -308,9 +302,21 @@ mod tests {
         let l = lines(&[(1.0, -1.0), (0.0, 1.0)]);
         let [below, above] = l.top_edges(0, 0.5);
         assert_eq!(below, None);
-        assert_eq!(above, Some(Edge { t: 0.5, overtaker: 1 }));
+        assert_eq!(
+            above,
+            Some(Edge {
+                t: 0.5,
+                overtaker: 1
+            })
+        );
         let [below, above] = l.top_edges(1, 0.5);
-        assert_eq!(below, Some(Edge { t: 0.5, overtaker: 0 }));
+        assert_eq!(
+            below,
+            Some(Edge {
+                t: 0.5,
+                overtaker: 0
+            })
+        );
         assert_eq!(above, None);
     }
 }

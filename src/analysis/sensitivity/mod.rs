@@ -40,6 +40,11 @@ pub use sweep::{Edge, Path, Rebalance, Scope, Threshold};
 /// How many top places the swap lists cover unless asked otherwise.
 pub const DEFAULT_TOP: usize = 3;
 
+/// Up to this many options every listed sweep carries samples for a chart;
+/// beyond it only the charted one does, so memory stays proportional to
+/// the model.
+const CHARTED_OPTIONS: usize = 500;
+
 /// What to analyse.
 #[derive(Debug, Clone)]
 pub struct Request<'a> {
@@ -191,7 +196,7 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
         .map(|(j, (path, found))| {
             let c = &model.criteria[j];
             let mut swept = summary::swept(&ids, &c.id.to_string(), &c.name, path, found);
-            if j == chart {
+            if j == chart || ids.len() <= CHARTED_OPTIONS {
                 swept.samples = engine.samples(path);
             }
             swept

@@ -158,8 +158,8 @@ impl Sampled {
         let orders: Vec<Vec<usize>> = self.scores.iter().map(|s| order(s)).collect();
         // Brackets (as grid-interval bounds) with the pairs that cross in them.
         let mut pending: Vec<(f64, f64, usize, usize)> = vec![];
+        let mut seen = std::collections::HashSet::new();
         for k in 0..self.ts.len() - 1 {
-            let (s0, s1) = (&self.scores[k], &self.scores[k + 1]);
             let pairs = match max_place {
                 Some(places) => {
                     let mut set: Vec<usize> = orders[k]
@@ -181,9 +181,10 @@ impl Sampled {
                 None => inversions(&orders[k], &orders[k + 1]),
             };
             for (a, b) in pairs {
-                let (ahead, behind) = if s0[a] >= s0[b] { (a, b) } else { (b, a) };
-                if leads(s0, ahead, behind) && leads(s1, behind, ahead) {
-                    pending.push((self.ts[k], self.ts[k + 1], ahead, behind));
+                if let Some(c) = self.crossing(k, a, b)
+                    && seen.insert((a.min(b), a.max(b), c.1.to_bits()))
+                {
+                    pending.push(c);
                 }
             }
         }
@@ -193,14 +194,41 @@ impl Sampled {
             found.retain_mut(|c| {
                 let s = eval.at(c.t);
                 let best = s[c.ahead].max(s[c.behind]);
-                c.place = 1 + (0..n)
-                    .filter(|&o| o != c.ahead && o != c.behind && s[o] > best)
-                    .count();
+                c.place = 1
+                    + (0..n)
+                        .filter(|&o| o != c.ahead && o != c.behind && s[o] > best)
+                        .count();
                 c.place <= places
             });
         }
         found.sort_by(|a, b| a.t.total_cmp(&b.t));
         found
+    }
+}
+
+impl Sampled {
+    /// Whether `a` and `b` cross around grid interval `k`, as a bracket
+    /// `(lo, hi, ahead, behind)`: `ahead` leads strictly at `lo`, not at
+    /// `hi`, and `behind` leads at the next grid point where they are not
+    /// tied. Ties at grid points (within the tie tolerance) are looked
+    /// through, so a crossing exactly on the grid is found once.
+    fn crossing(&self, k: usize, a: usize, b: usize) -> Option<(f64, f64, usize, usize)> {
+        let tied = |p: usize| !leads(&self.scores[p], a, b) && !leads(&self.scores[p], b, a);
+        let mut p = k;
+        while tied(p) {
+            p = p.checked_sub(1)?;
+        }
+        let (ahead, behind) = if leads(&self.scores[p], a, b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let q = (p + 1..self.ts.len()).find(|&q| !leads(&self.scores[q], ahead, behind))?;
+        if q > k + 1 {
+            return None;
+        }
+        let r = (q..self.ts.len()).find(|&r| !tied(r))?;
+        leads(&self.scores[r], behind, ahead).then(|| (self.ts[q - 1], self.ts[q], ahead, behind))
     }
 }
 

@@ -126,7 +126,8 @@ pub struct SweptWeight {
     pub thresholds: Vec<Threshold>,
     /// The largest weight the rebalancing rule allows.
     pub max_weight: f64,
-    /// Scores along the sweep, for charts (the charted weight only).
+    /// Scores along the sweep, for charts (on large models, the charted
+    /// weight's only: the named criterion, else the most critical).
     #[serde(skip)]
     pub samples: Vec<(f64, Vec<f64>)>,
 }

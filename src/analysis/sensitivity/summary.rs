@@ -174,7 +174,14 @@ fn flip(ctx: &Context<'_>, top: usize) -> Option<NearestFlip> {
     }
     let f = nearest_flip(ctx.values, ctx.weights, ctx.bounds, top)?;
     let scores: Vec<f64> = (0..ctx.values.nrows())
-        .map(|i| ctx.values.row(i).iter().zip(&f.weights).map(|(v, w)| v * w).sum())
+        .map(|i| {
+            ctx.values
+                .row(i)
+                .iter()
+                .zip(&f.weights)
+                .map(|(v, w)| v * w)
+                .sum()
+        })
         .collect();
     // At the flip the challenger ties the top; the new top is the best of the others.
     let new_top = (0..scores.len())

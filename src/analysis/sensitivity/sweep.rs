@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-
 /// How the other weights make room when one weight moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

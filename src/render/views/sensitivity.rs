@@ -34,7 +34,11 @@ fn ordinal(n: usize) -> String {
 /// A signed change with its sign always shown.
 fn signed(x: f64, digits: usize) -> String {
     let s = fixed(x, digits);
-    if s.starts_with('-') { s } else { format!("+{s}") }
+    if s.starts_with('-') {
+        s
+    } else {
+        format!("+{s}")
+    }
 }
 
 impl SensitivityReport {
@@ -81,7 +85,11 @@ impl SensitivityReport {
                 in_words(c.direction)
             );
         }
-        let verb = if c.change > 0.0 { "Raising" } else { "Lowering" };
+        let verb = if c.change > 0.0 {
+            "Raising"
+        } else {
+            "Lowering"
+        };
         let relative = c
             .relative_change
             .map_or(String::new(), |r| format!(", {}%", signed(r, 1)));
@@ -169,8 +177,41 @@ impl SensitivityReport {
     /// rows at most.
     fn swaps(&self, doc: &mut Document, limit: Option<usize>) {
         let mut rows: Vec<(f64, Vec<String>)> = vec![];
+        let mut edges = 0;
+        let mut data = Table::new(&[
+            ("weight_of", false),
+            ("now", true),
+            ("at", true),
+            ("place", true),
+            ("ahead_below", false),
+            ("ahead_above", false),
+        ]);
         for s in self.criteria.iter().chain(&self.groups) {
+            let label = match self
+                .summary
+                .stability
+                .iter()
+                .find(|st| st.criterion == s.id)
+            {
+                Some(st) => format!("{} {}", mark(st.direction), s.name),
+                None => format!("all of {}", s.name),
+            };
             for t in &s.thresholds {
+                data.row(vec![
+                    s.id.clone(),
+                    s.weight.to_string(),
+                    t.weight.to_string(),
+                    t.place.map_or(String::new(), |p| p.to_string()),
+                    t.pair[0].clone(),
+                    t.pair[1].clone(),
+                ]);
+                // The ends of the top's interval are in the table above.
+                let edge =
+                    t.place == Some(1) && s.top_stable.iter().any(|e| (e - t.weight).abs() < 1e-9);
+                if edge && limit.is_some() {
+                    edges += 1;
+                    continue;
+                }
                 // Read from the current weight towards the swap.
                 let (ahead, behind) = if t.weight >= s.weight {
                     (&t.pair[1], &t.pair[0])
@@ -180,11 +221,19 @@ impl SensitivityReport {
                 rows.push((
                     (t.weight - s.weight).abs(),
                     vec![
-                        s.name.clone(),
+                        label.clone(),
                         format!("{} → {}", fixed(s.weight, 3), fixed(t.weight, 4)),
-                        t.place.map_or(String::new(), ordinal),
-                        self.name(ahead).to_string(),
-                        self.name(behind).to_string(),
+                        match t.place {
+                            Some(p) => format!(
+                                "{} takes {} place from {}",
+                                self.name(ahead),
+                                ordinal(p),
+                                self.name(behind)
+                            ),
+                            None => {
+                                format!("{} passes {}", self.name(ahead), self.name(behind))
+                            }
+                        },
                     ],
                 ));
             }
@@ -197,31 +246,27 @@ impl SensitivityReport {
             doc.paragraph(format!("No single weight moving alone changes {scope}."));
             return;
         }
-        let total = rows.len();
+        doc.data(data);
+        let total = rows.len() + edges;
         if let Some(limit) = limit {
             rows.sort_by(|a, b| a.0.total_cmp(&b.0));
             rows.truncate(limit);
         }
         doc.paragraph(if rows.len() < total {
             format!(
-                "The {} swaps for {scope} nearest the current weights, one weight moving at a \
-                 time ({total} in all: --format json lists them, --all lists every swap):",
+                "Besides the ends of those intervals, the {} swaps for {scope} nearest the current \
+                 weights, one weight moving at a time ({total} in all: --format json lists them, \
+                 --all lists every swap):",
                 rows.len()
             )
         } else {
             format!("Every swap for {scope}, one weight moving at a time:")
         });
-        let mut table = Table::new(&[
-            ("Weight of", false),
-            ("now → at", true),
-            ("place", true),
-            ("moves ahead", false),
-            ("falls behind", false),
-        ]);
-        for (_, row) in rows {
-            table.row(row);
-        }
-        doc.table(table);
+        let lines: Vec<String> = rows
+            .into_iter()
+            .map(|(_, r)| format!("- {} {}: {}", r[0], r[1], r[2]))
+            .collect();
+        doc.paragraph(lines.join("\n"));
     }
 
     /// The detail `--all` adds: pairs and ranks under every profile.
@@ -252,7 +297,12 @@ impl SensitivityReport {
                     format!("{} → {}", fixed(c.weight, 3), fixed(c.new_weight, 4)),
                     signed(c.change, 4),
                 ]),
-                None => pairs.row(vec![label, "no single weight".into(), String::new(), String::new()]),
+                None => pairs.row(vec![
+                    label,
+                    "no single weight".into(),
+                    String::new(),
+                    String::new(),
+                ]),
             };
         }
         doc.table(pairs);
@@ -302,7 +352,9 @@ impl View for SensitivityReport {
         // The sweep's own figure, where it is not the same answer rescaled.
         if let Some(c) = s.along_sweep.as_ref().filter(|c| {
             self.rebalance == Rebalance::Equal
-                || s.critical.as_ref().is_none_or(|a| a.criterion != c.criterion)
+                || s.critical
+                    .as_ref()
+                    .is_none_or(|a| a.criterion != c.criterion)
         }) {
             doc.paragraph(format!(
                 "Along the sweep ({}), the top changes soonest when the weight of {} moves from {} \
