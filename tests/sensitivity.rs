@@ -482,3 +482,78 @@ fn the_default_output_on_the_built_in_model_leads_with_the_answer() {
     assert!(text.contains("(less is better)") && !text.contains("displacement"));
     insta::assert_snapshot!(text);
 }
+
+/// The numerical search for the most critical criterion (on the
+/// proportional sweep, `δ = (t − w)/(1 − t)`) finds the closed form's
+/// answer when the method is the additive one.
+#[test]
+fn the_numerical_critical_change_matches_the_closed_form() {
+    let model = model_of(&[vec![9, 2, 5], vec![4, 8, 6], vec![6, 6, 3]], &[5, 3, 2]);
+    let w = profile_weights(&model);
+    let values = model.values();
+    let scores = scores_at(&values, &w);
+    let problem = Problem::of(&model);
+    let method = WeightedSum::default();
+    let pairs = [(0, 1), (1, 2)];
+    let mut found = vec![];
+    for engine in [
+        Engine::Exact { values: &values },
+        Engine::Numerical {
+            method: &method as &dyn Method,
+            problem: &problem,
+        },
+    ] {
+        let mut out = tradeoffs::analysis::sensitivity::Criticals {
+            top: (None, None),
+            pairs: vec![(None, None); 2],
+        };
+        for j in 0..3 {
+            engine.add_critical(&mut out, &w, &scores, 0, &pairs, j, None);
+        }
+        found.push(out);
+    }
+    let (exact, numerical) = (&found[0], &found[1]);
+    let same = |a: Option<tradeoffs::analysis::sensitivity::critical::Change>,
+                b: Option<tradeoffs::analysis::sensitivity::critical::Change>| {
+        let (a, b) = (a.expect("exact"), b.expect("numerical"));
+        assert_eq!((a.criterion, a.overtaker), (b.criterion, b.overtaker));
+        assert!(
+            (a.delta - b.delta).abs() < 1e-6,
+            "{} vs {}",
+            a.delta,
+            b.delta
+        );
+    };
+    same(exact.top.0, numerical.top.0);
+    same(exact.top.1, numerical.top.1);
+    for k in 0..2 {
+        same(exact.pairs[k].0, numerical.pairs[k].0);
+    }
+}
+
+/// Under `--rebalance equal` the figure named after Triantaphyllou &
+/// Sanchez is still their change with the others held fixed; the sweep's
+/// own figure is reported apart, under the rule's name.
+#[test]
+fn the_equal_rule_keeps_their_name_off_its_own_figure() {
+    let (code, out, _) = common::tradeoffs(&["sensitivity", "--rebalance", "equal"]);
+    assert_eq!(code, 0);
+    for paragraph in out.split("\n\n") {
+        let words = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        if words.contains("Triantaphyllou") {
+            assert!(words.contains("every other weight held fixed"), "{words}");
+        }
+    }
+    assert!(
+        out.contains("Along the sweep (the change split equally among the others)"),
+        "{out}"
+    );
+    let (_, json, _) =
+        common::tradeoffs(&["sensitivity", "--rebalance", "equal", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let c = &v["summary"]["critical"];
+    let w = c["weight"].as_f64().expect("w");
+    let d = c["change"].as_f64().expect("δ");
+    assert!((c["new_weight"].as_f64().expect("new") - (w + d)).abs() < 1e-12);
+    assert!(v["summary"]["along_sweep"]["change"].is_number());
+}

@@ -223,7 +223,7 @@ pub struct SensitivityArgs {
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
     pub method: MethodKind,
 
-    /// Only this criterion's sweep (the critical criterion still weighs them all)
+    /// Only this criterion: its sweep, its interval and its critical change
     #[arg(long, short, value_name = "CRITERION")]
     pub criterion: Option<String>,
 

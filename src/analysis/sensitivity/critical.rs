@@ -161,17 +161,18 @@ fn better_by(x: f64, y: f64, c: &Change, b: &Change) -> bool {
         || (x == y && (c.spread > b.spread || (c.spread == b.spread && c.criterion < b.criterion)))
 }
 
-/// The most critical criterion for the top under the additive model, by
-/// absolute and by relative change: every criterion against every other
+/// The most critical of `criteria` for the top under the additive model,
+/// by absolute and by relative change: each criterion against every other
 /// option, `O(n·m)`.
 pub fn additive_top(
     values: &DMatrix<f64>,
     scores: &[f64],
     weights: &[f64],
     top: usize,
+    criteria: &[usize],
 ) -> (Option<Change>, Option<Change>) {
     let (mut absolute, mut relative) = (None, None);
-    for j in 0..values.ncols() {
+    for &j in criteria {
         for b in 0..values.nrows() {
             if b == top {
                 continue;
@@ -185,15 +186,16 @@ pub fn additive_top(
     (absolute, relative)
 }
 
-/// The most critical criterion for one pair under the additive model.
+/// The most critical of `criteria` for one pair under the additive model.
 pub fn additive_pair(
     values: &DMatrix<f64>,
     scores: &[f64],
     weights: &[f64],
     pair: (usize, usize),
+    criteria: &[usize],
 ) -> (Option<Change>, Option<Change>) {
     let (mut absolute, mut relative) = (None, None);
-    for j in 0..values.ncols() {
+    for &j in criteria {
         if let Some(c) = additive_change(values, scores, weights, pair, j) {
             absolute = smaller_absolute(absolute, c);
             relative = smaller_relative(relative, c, weights);

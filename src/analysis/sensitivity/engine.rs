@@ -27,12 +27,15 @@ pub enum Engine<'a> {
 }
 
 /// What one sweep finds.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Found {
     /// Where the top stops being first, below and above the current weight.
     pub edges: [Option<Edge>; 2],
     /// The swaps listed.
     pub crossings: Vec<Crossing>,
+    /// The grid a numerical sweep evaluated, until the critical-criterion
+    /// search has reused it.
+    pub grid: Option<Sampled>,
 }
 
 impl Engine<'_> {
@@ -50,7 +53,11 @@ impl Engine<'_> {
                     }
                     Some(Scope::Top(k)) => lines.crossings(&lines.contenders(k + 1), k),
                 };
-                Found { edges, crossings }
+                Found {
+                    edges,
+                    crossings,
+                    grid: None,
+                }
             }
             Engine::Numerical { method, problem } => {
                 let eval = Evaluator {
@@ -65,7 +72,11 @@ impl Engine<'_> {
                     Some(Scope::All) => sampled.crossings(&eval, None),
                     Some(Scope::Top(k)) => sampled.crossings(&eval, Some(k)),
                 };
-                Found { edges, crossings }
+                Found {
+                    edges,
+                    crossings,
+                    grid: Some(sampled),
+                }
             }
         }
     }
@@ -88,62 +99,79 @@ impl Engine<'_> {
         }
     }
 
-    /// The most critical criterion for the top and for each pair, by
-    /// absolute and by relative change of one weight, the others held
-    /// fixed (see [`critical`]). `pairs` are `(ahead, behind)`.
-    pub fn critical(
+    /// Adds criterion `j` to the search for the most critical criterion of
+    /// the top and of each pair, by absolute and by relative change of one
+    /// weight, the others held fixed (see [`critical`]). `pairs` are
+    /// `(ahead, behind)`. `proportional` is this criterion's proportional
+    /// sweep when it was already run (numerical methods reuse its grid).
+    #[allow(clippy::too_many_arguments)]
+    pub fn add_critical(
         &self,
+        out: &mut Criticals,
         weights: &[f64],
         scores: &[f64],
         top: usize,
         pairs: &[(usize, usize)],
-    ) -> Criticals {
-        let mut out = Criticals {
-            top: (None, None),
-            pairs: vec![(None, None); pairs.len()],
+        j: usize,
+        proportional: Option<&Found>,
+    ) {
+        let merge = |slot: &mut (Option<Change>, Option<Change>), c: Change| {
+            slot.0 = critical::smaller_absolute(slot.0, c);
+            slot.1 = critical::smaller_relative(slot.1, c, weights);
         };
         match *self {
             Engine::Exact { values } => {
-                out.top = critical::additive_top(values, scores, weights, top);
+                let (a, r) = critical::additive_top(values, scores, weights, top, &[j]);
+                for c in [a, r].into_iter().flatten() {
+                    merge(&mut out.top, c);
+                }
                 for (slot, &pair) in out.pairs.iter_mut().zip(pairs) {
-                    *slot = critical::additive_pair(values, scores, weights, pair);
+                    let (a, r) = critical::additive_pair(values, scores, weights, pair, &[j]);
+                    for c in [a, r].into_iter().flatten() {
+                        merge(slot, c);
+                    }
                 }
             }
             Engine::Numerical { method, problem } => {
                 // The others held fixed rank as the proportional sweep does.
-                for j in 0..weights.len() {
-                    let path = Path::of(weights, &[j], Rebalance::Proportional);
-                    let eval = Evaluator {
-                        method,
-                        problem,
-                        path: &path,
-                    };
-                    let sampled = Sampled::of(&eval);
-                    let offer = |slot: &mut (Option<Change>, Option<Change>),
-                                 edges: [Option<Edge>; 2],
-                                 displaced: usize| {
-                        for e in edges.into_iter().flatten() {
-                            let c = Change::from_sweep(j, weights[j], e.t, e.overtaker, displaced);
-                            if c.delta.is_finite() {
-                                slot.0 = critical::smaller_absolute(slot.0, c);
-                                slot.1 = critical::smaller_relative(slot.1, c, weights);
-                            }
+                let path = Path::of(weights, &[j], Rebalance::Proportional);
+                let eval = Evaluator {
+                    method,
+                    problem,
+                    path: &path,
+                };
+                let own;
+                let (grid, top_edges) =
+                    match proportional.and_then(|f| f.grid.as_ref().map(|g| (g, f.edges))) {
+                        Some(reused) => reused,
+                        None => {
+                            own = Sampled::of(&eval);
+                            let edges = own.top_edges(&eval, top);
+                            (&own, edges)
                         }
                     };
-                    offer(&mut out.top, sampled.top_edges(&eval, top), top);
-                    for (slot, &(a, b)) in out.pairs.iter_mut().zip(pairs) {
-                        offer(slot, sampled.pair_edges(&eval, a, b), a);
+                let offer = |slot: &mut (Option<Change>, Option<Change>),
+                             edges: [Option<Edge>; 2],
+                             displaced: usize| {
+                    for e in edges.into_iter().flatten() {
+                        let c = Change::from_sweep(j, weights[j], e.t, e.overtaker, displaced);
+                        if c.delta.is_finite() {
+                            merge(slot, c);
+                        }
                     }
+                };
+                offer(&mut out.top, top_edges, top);
+                for (slot, &(a, b)) in out.pairs.iter_mut().zip(pairs) {
+                    offer(slot, grid.pair_edges(&eval, a, b), a);
                 }
             }
         }
-        out
     }
 }
 
 /// The most critical changes found: `(absolute, relative)` for the top and
 /// for each pair asked for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Criticals {
     /// For the top.
     pub top: (Option<Change>, Option<Change>),

@@ -29,7 +29,7 @@ use crate::model::Model;
 use crate::weights;
 
 pub use critical::CriticalChange;
-pub use engine::{Engine, Found};
+pub use engine::{Criticals, Engine, Found};
 pub use nearest_flip::{Flip, nearest_flip};
 pub use report::{
     AcrossProfiles, NearestFlip, PairCritical, SensitivityReport, Stability, Summary, SweepChange,
@@ -58,7 +58,8 @@ pub struct Request<'a> {
     pub method: MethodKind,
     /// The rebalancing rule.
     pub rebalance: Rebalance,
-    /// Only this criterion's sweep, if given.
+    /// Only this criterion, if given: its sweep, its interval and its
+    /// critical change (the nearest flip still moves every weight).
     pub criterion: Option<usize>,
     /// Swaps, pairs and profile ranks for the first `top` places.
     pub top: usize,
@@ -130,13 +131,34 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
     };
     let ids: Vec<String> = model.options.iter().map(|o| o.id.to_string()).collect();
 
-    // Criteria: the top's interval for every one, swaps for those asked for.
-    let criterion_sweeps: Vec<(Path, Found)> = (0..model.criteria.len())
-        .map(|j| {
+    // Every criterion, or only the one asked for: one sweep each.
+    let swept: Vec<usize> = match request.criterion {
+        Some(j) => vec![j],
+        None => (0..model.criteria.len()).collect(),
+    };
+    // The most critical criterion for the top and for adjacent pairs: all
+    // adjacent pairs under the additive model (closed form), the listed
+    // ones otherwise.
+    let all_pairs: Vec<(usize, usize)> = order.windows(2).map(|p| (p[0], p[1])).collect();
+    let listed_pairs = all_pairs.len().min(places);
+    let pair_set: &[(usize, usize)] = if exact {
+        &all_pairs
+    } else {
+        &all_pairs[..listed_pairs]
+    };
+    let mut criticals = engine::Criticals {
+        top: (None, None),
+        pairs: vec![(None, None); pair_set.len()],
+    };
+    let criterion_sweeps: Vec<(usize, Path, Found)> = swept
+        .iter()
+        .map(|&j| {
             let path = Path::of(weights, &[j], request.rebalance);
-            let listed = request.criterion.is_none_or(|c| c == j);
-            let found = engine.sweep(&path, top, listed.then_some(scope));
-            (path, found)
+            let mut found = engine.sweep(&path, top, Some(scope));
+            let reuse = (request.rebalance == Rebalance::Proportional).then_some(&found);
+            engine.add_critical(&mut criticals, weights, &scores, top, pair_set, j, reuse);
+            found.grid = None;
+            (j, path, found)
         })
         .collect();
     let group_sweeps: Vec<(usize, Path, Found)> = if request.criterion.is_some() {
@@ -154,16 +176,6 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
             })
             .collect()
     };
-
-    // The most critical criterion for the top and for adjacent pairs.
-    let all_pairs: Vec<(usize, usize)> = order.windows(2).map(|p| (p[0], p[1])).collect();
-    let listed_pairs = all_pairs.len().min(places);
-    let pair_set: &[(usize, usize)] = if exact {
-        &all_pairs
-    } else {
-        &all_pairs[..listed_pairs]
-    };
-    let criticals = engine.critical(weights, &scores, top, pair_set);
 
     let context = summary::Context {
         model,
@@ -191,12 +203,10 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
         .unwrap_or(0);
     let criteria = criterion_sweeps
         .iter()
-        .enumerate()
-        .filter(|(j, _)| request.criterion.is_none_or(|c| c == *j))
-        .map(|(j, (path, found))| {
-            let c = &model.criteria[j];
+        .map(|(j, path, found)| {
+            let c = &model.criteria[*j];
             let mut swept = summary::swept(&ids, &c.id.to_string(), &c.name, path, found);
-            if j == chart || ids.len() <= CHARTED_OPTIONS {
+            if *j == chart || ids.len() <= CHARTED_OPTIONS {
                 swept.samples = engine.samples(path);
             }
             swept
@@ -219,6 +229,7 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
         rebalance: request.rebalance,
         rule: request.rebalance.describe(),
         exact,
+        only: request.criterion.map(|j| model.criteria[j].id.to_string()),
         top_places: (!request.all).then_some(places),
         top: ids[top].clone(),
         criteria,
@@ -233,8 +244,8 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
     }
 }
 
-fn criteria_found(sweeps: &[(Path, Found)]) -> Vec<(&Path, &Found)> {
-    sweeps.iter().map(|(p, f)| (p, f)).collect()
+fn criteria_found(sweeps: &[(usize, Path, Found)]) -> Vec<(usize, &Path, &Found)> {
+    sweeps.iter().map(|(j, p, f)| (*j, p, f)).collect()
 }
 
 /// Every option's rank under every profile, and the options in the top 3

@@ -69,7 +69,7 @@ fn best_other(scores: &[f64], top: usize) -> usize {
 }
 
 /// One path sampled on the grid.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Sampled {
     /// The grid, ascending, including the current weight.
     pub ts: Vec<f64>,

@@ -174,6 +174,10 @@ pub struct SensitivityReport {
     pub rule: &'static str,
     /// Whether thresholds are exact (additive model) or numerical.
     pub exact: bool,
+    /// The one criterion analysed, when only one was asked for: the
+    /// summary's intervals and critical changes then cover it alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub only: Option<String>,
     /// How many top places the swap and pair lists cover (null: every one).
     pub top_places: Option<usize>,
     /// The current top option (id).

@@ -80,7 +80,7 @@ impl Context<'_> {
 }
 
 /// The summary from the criterion sweeps and the critical changes.
-pub fn build(ctx: &Context<'_>, sweeps: &[(&Path, &Found)], criticals: &Criticals) -> Built {
+pub fn build(ctx: &Context<'_>, sweeps: &[(usize, &Path, &Found)], criticals: &Criticals) -> Built {
     let model = ctx.model;
     let top = ctx.order[0];
     let runner_up = ctx.order.get(1).copied();
@@ -103,8 +103,7 @@ pub fn build(ctx: &Context<'_>, sweeps: &[(&Path, &Found)], criticals: &Critical
         .fold(None, critical::smaller_absolute);
     let stability: Vec<Stability> = sweeps
         .iter()
-        .enumerate()
-        .map(|(j, (path, found))| {
+        .map(|&(j, path, found)| {
             let c = &model.criteria[j];
             let [below, above] = found.edges;
             Stability {
@@ -121,8 +120,7 @@ pub fn build(ctx: &Context<'_>, sweeps: &[(&Path, &Found)], criticals: &Critical
         .collect();
     let along_sweep = sweeps
         .iter()
-        .enumerate()
-        .flat_map(|(j, (path, found))| {
+        .flat_map(|&(j, path, found)| {
             found
                 .edges
                 .into_iter()

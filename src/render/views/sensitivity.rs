@@ -333,7 +333,12 @@ impl View for SensitivityReport {
         doc.paragraph(self.leader(s));
         match &s.critical {
             Some(a) => {
-                doc.paragraph(self.critical_sentence(a, "Most critical criterion"));
+                let label = if self.only.is_some() {
+                    "Critical change of the criterion asked for"
+                } else {
+                    "Most critical criterion"
+                };
+                doc.paragraph(self.critical_sentence(a, label));
                 if let Some(r) = s
                     .critical_relative
                     .as_ref()
