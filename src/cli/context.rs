@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::input::{self, Checked, ModelPaths, Origin};
 use crate::model::Model;
+use crate::render::views::SHOWN_PER_CODE;
 use crate::render::{Format, Render};
 use crate::weights::{self, ProfileWeights};
 
@@ -41,9 +42,20 @@ impl Context {
         let warnings = checked.warnings();
         let Some(model) = checked.model else {
             let mut rendered = String::new();
+            let sources = checked.sources.indexed();
+            let mut seen = std::collections::HashMap::new();
             for d in &checked.diagnostics {
-                rendered.push_str(&checked.sources.render(d));
-                rendered.push('\n');
+                let count = seen.entry((d.severity, d.code)).or_insert(0);
+                *count += 1;
+                if *count <= SHOWN_PER_CODE {
+                    rendered.push_str(&sources.render(d));
+                    rendered.push('\n');
+                }
+            }
+            if seen.values().any(|&n| n > SHOWN_PER_CODE) {
+                rendered.push_str(&format!(
+                    "(only the first {SHOWN_PER_CODE} problems of each kind are shown; `tradeoffs check --format csv` lists every one)\n"
+                ));
             }
             let errors = checked
                 .diagnostics

@@ -15,7 +15,9 @@ mod validate;
 
 use crate::model::Model;
 
-pub use diagnostic::{Diagnostic, FileKind, Location, Severity, SourceText, Sources};
+pub use diagnostic::{
+    Diagnostic, FileKind, IndexedSources, LineIndex, Location, Severity, SourceText, Sources,
+};
 pub use files::{DEFAULT_CRITERIA, DEFAULT_OPTIONS, ModelPaths, Origin, read_sources};
 
 /// The outcome of checking both files.

@@ -8,4 +8,4 @@ mod sensitivity;
 mod smaa;
 mod weights;
 
-pub use check::CheckReport;
+pub use check::{CheckReport, SHOWN_PER_CODE};
