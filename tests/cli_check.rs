@@ -56,6 +56,7 @@ fn expected_code(stem: &str) -> &str {
 
 const WARNINGS: &[&str] = &[
     "ahp-inconsistent",
+    "ahp-consistency-unavailable",
     "score-without-evidence",
     "constant-criterion",
 ];
