@@ -28,10 +28,7 @@ fn best<F: FnMut()>(runs: usize, mut f: F) -> f64 {
 fn main() {
     let (n, m) = (100_000, 20);
     let (x, criteria) = common::matrix(n, m);
-    let problem = Problem {
-        scores: &x,
-        criteria: &criteria,
-    };
+    let problem = Problem::new(&x, &criteria);
     let weights = vec![1.0 / m as f64; m];
     let topsis = MethodKind::Topsis.with(&MethodSettings {
         normalization: Normalization::Vector,

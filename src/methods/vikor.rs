@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::normalization::{Normalization, normalize};
+use super::normalization::{Need, Normalization, Normalized};
 use super::{Better, Evaluation, Method, Problem, Step, StepValues};
 
 /// VIKOR's compromise solution and its two conditions.
@@ -53,10 +53,10 @@ impl Default for Vikor {
 
 impl Method for Vikor {
     fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation {
-        let (f, mut notes) = normalize(problem, self.normalization);
-        let (n, m) = (f.nrows(), f.ncols());
-        let best: Vec<f64> = (0..m).map(|j| f.column(j).max()).collect();
-        let worst: Vec<f64> = (0..m).map(|j| f.column(j).min()).collect();
+        let norm = Normalized::of(problem, self.normalization, Need::Extremes);
+        let mut notes = norm.notes.clone();
+        let (n, m) = (problem.options(), problem.width());
+        let (best, worst) = (&norm.best, &norm.worst);
         let flat: Vec<usize> = (0..m).filter(|&j| best[j] == worst[j]).collect();
         if !flat.is_empty() && n > 1 {
             let ids: Vec<&str> = flat
@@ -68,17 +68,28 @@ impl Method for Vikor {
                 ids.join(", ")
             ));
         }
-        let regret = |i: usize, j: usize| {
-            if best[j] == worst[j] {
-                0.0
-            } else {
-                weights[j] * (best[j] - f[(i, j)]) / (best[j] - worst[j])
+        // Regret w_j (f*_j − f_ij)/(f*_j − f⁻_j) = scale_j · (f*_j − f_ij) would
+        // round differently; keep the formula's order of operations.
+        let mut sr = vec![[0.0; 2]; n];
+        problem.for_chunks(&mut sr, 1, |_, rows, out| {
+            let mut f = vec![0.0; m];
+            for (x, o) in rows.chunks_exact(m).zip(out) {
+                norm.row(x, &mut f);
+                let (mut s, mut r) = (0.0, 0.0f64);
+                for j in 0..m {
+                    let regret = if best[j] == worst[j] {
+                        0.0
+                    } else {
+                        weights[j] * (best[j] - f[j]) / (best[j] - worst[j])
+                    };
+                    s += regret;
+                    r = r.max(regret);
+                }
+                *o = [s, r];
             }
-        };
-        let s: Vec<f64> = (0..n).map(|i| (0..m).map(|j| regret(i, j)).sum()).collect();
-        let r: Vec<f64> = (0..n)
-            .map(|i| (0..m).map(|j| regret(i, j)).fold(0.0, f64::max))
-            .collect();
+        });
+        let s: Vec<f64> = sr.iter().map(|o| o[0]).collect();
+        let r: Vec<f64> = sr.iter().map(|o| o[1]).collect();
         let span = |x: &[f64]| {
             let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
             let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -102,12 +113,12 @@ impl Method for Vikor {
                 Step {
                     symbol: "f*",
                     caption: "best value per criterion",
-                    values: StepValues::PerCriterion(best),
+                    values: StepValues::PerCriterion(best.clone()),
                 },
                 Step {
                     symbol: "f-",
                     caption: "worst value per criterion",
-                    values: StepValues::PerCriterion(worst),
+                    values: StepValues::PerCriterion(worst.clone()),
                 },
                 Step {
                     symbol: "S",
