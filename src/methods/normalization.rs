@@ -219,16 +219,20 @@ impl Stats {
             .iter()
             .map(|c| c.direction == Direction::Cost)
             .collect();
+        // Slices of exactly m cells: no bounds checks, and the loops over a
+        // row's cells vectorize.
+        let (min, max) = (&mut st.min[..m], &mut st.max[..m]);
+        let (sum, squares) = (&mut st.sum[..m], &mut st.squares[..m]);
         for x in rows.chunks_exact(m) {
+            let x = &x[..m];
             for j in 0..m {
-                let v = x[j];
-                st.min[j] = if v < st.min[j] { v } else { st.min[j] };
-                st.max[j] = if v > st.max[j] { v } else { st.max[j] };
+                min[j] = if x[j] < min[j] { x[j] } else { min[j] };
+                max[j] = if x[j] > max[j] { x[j] } else { max[j] };
             }
             match method {
                 Normalization::Vector => {
                     for j in 0..m {
-                        st.squares[j] += x[j] * x[j];
+                        squares[j] += x[j] * x[j];
                     }
                 }
                 Normalization::Sum => {
@@ -240,7 +244,7 @@ impl Stats {
                                 st.reciprocals[j] += 1.0 / x[j];
                             }
                         } else {
-                            st.sum[j] += x[j];
+                            sum[j] += x[j];
                         }
                     }
                 }

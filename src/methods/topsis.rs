@@ -1,7 +1,7 @@
 //! TOPSIS: closeness to the ideal option.
 
 use super::normalization::{Need, Normalization, Normalized};
-use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
 
 /// Technique for Order of Preference by Similarity to Ideal Solution.
 ///
@@ -40,14 +40,12 @@ impl Method for Topsis {
         let mut out = vec![[0.0; 3]; problem.options()];
         problem.for_chunks(&mut out, 1, |_, rows, out| {
             let mut r = vec![0.0; m];
+            let (w, ideal, anti) = (&weights[..m], &ideal[..m], &anti[..m]);
             for (x, o) in rows.chunks_exact(m).zip(out) {
                 norm.row(x, &mut r);
-                let (mut plus, mut minus) = (0.0, 0.0);
-                for j in 0..m {
-                    let u = weights[j] * r[j];
-                    plus += (u - ideal[j]) * (u - ideal[j]);
-                    minus += (u - anti[j]) * (u - anti[j]);
-                }
+                let r = &r[..m];
+                let plus = lanes::sum(m, |j| (w[j] * r[j] - ideal[j]).powi(2));
+                let minus = lanes::sum(m, |j| (w[j] * r[j] - anti[j]).powi(2));
                 let (p, q) = (plus.sqrt(), minus.sqrt());
                 *o = [p, q, if p + q > 0.0 { q / (p + q) } else { f64::NAN }];
             }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::normalization::{Need, Normalization, Normalized};
-use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
 
 /// VIKOR's compromise solution and its two conditions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,23 +68,21 @@ impl Method for Vikor {
                 ids.join(", ")
             ));
         }
-        // Regret w_j (f*_j − f_ij)/(f*_j − f⁻_j) = scale_j · (f*_j − f_ij) would
-        // round differently; keep the formula's order of operations.
+        // Regret per cell, w_j (f*_j − f_ij)/(f*_j − f⁻_j) in the formula's
+        // order of operations; a flat criterion (f* = f⁻) adds 0.
         let mut sr = vec![[0.0; 2]; n];
         problem.for_chunks(&mut sr, 1, |_, rows, out| {
-            let mut f = vec![0.0; m];
+            let (mut f, mut regret) = (vec![0.0; m], vec![0.0; m]);
+            let (w, best, worst) = (&weights[..m], &best[..m], &worst[..m]);
             for (x, o) in rows.chunks_exact(m).zip(out) {
                 norm.row(x, &mut f);
-                let (mut s, mut r) = (0.0, 0.0f64);
+                let f = &f[..m];
                 for j in 0..m {
-                    let regret = if best[j] == worst[j] {
-                        0.0
-                    } else {
-                        weights[j] * (best[j] - f[j]) / (best[j] - worst[j])
-                    };
-                    s += regret;
-                    r = r.max(regret);
+                    let g = w[j] * (best[j] - f[j]) / (best[j] - worst[j]);
+                    regret[j] = if best[j] == worst[j] { 0.0 } else { g };
                 }
+                let s = lanes::sum(m, |j| regret[j]);
+                let r = regret.iter().fold(0.0f64, |r, g| r.max(*g));
                 *o = [s, r];
             }
         });

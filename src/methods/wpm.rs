@@ -1,7 +1,7 @@
 //! The weighted product model.
 
 use super::normalization::{Need, Normalization, Normalized};
-use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
 
 /// The weighted product model.
 ///
@@ -14,6 +14,10 @@ use super::{Better, Evaluation, Method, Problem, Step, StepValues};
 /// the product 0: the option is vetoed, whatever its other values. (A
 /// criterion of weight 0 contributes `v^0 = 1`.) Triantaphyllou (2000),
 /// *Multi-Criteria Decision Making Methods: A Comparative Study*, §2.2.2.
+///
+/// Computed per option as `exp(Σ_j w_j ln v_ij)` when every value is a
+/// positive normal number (a vectorizable logarithm per cell and one
+/// exponential per option), else as the product of powers.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WeightedProduct {
     /// How scores become values.
@@ -28,15 +32,22 @@ impl Method for WeightedProduct {
         let mut out = vec![(0.0, false); problem.options()];
         problem.for_chunks(&mut out, 1, |_, rows, out| {
             let mut v = vec![0.0; m];
+            let w = &weights[..m];
             for (x, o) in rows.chunks_exact(m).zip(out) {
                 norm.row(x, &mut v);
-                let mut product = 1.0;
-                let mut vetoed = false;
-                for (v, w) in v.iter().zip(weights) {
-                    product *= v.max(0.0).powf(*w);
-                    vetoed |= *v <= 0.0 && *w > 0.0;
+                let v = &v[..m];
+                if v.iter().all(|v| v.is_normal() && *v > 0.0) {
+                    // Π v^w = exp(Σ w ln v): one exponential per option.
+                    *o = (lanes::sum(m, |j| w[j] * lanes::ln(v[j])).exp(), false);
+                } else {
+                    let mut product = 1.0;
+                    let mut vetoed = false;
+                    for (v, w) in v.iter().zip(w) {
+                        product *= v.max(0.0).powf(*w);
+                        vetoed |= *v <= 0.0 && *w > 0.0;
+                    }
+                    *o = (product, vetoed);
                 }
-                *o = (product, vetoed);
             }
         });
         let vetoed = out.iter().filter(|o| o.1).count();

@@ -3,7 +3,7 @@
 use nalgebra::DMatrix;
 
 use super::normalization::{Need, Normalization, Normalized};
-use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
 
 /// The additive value model (weighted sum of values).
 ///
@@ -18,8 +18,8 @@ use super::{Better, Evaluation, Method, Problem, Step, StepValues};
 /// Analysis: An Integrated Approach*, ch. 5.
 ///
 /// One pass over the row-major scores: each row's values are formed and
-/// summed in place (left to right over the criteria), with no matrix of
-/// values or contributions.
+/// summed in place (in four lanes, see `lanes`), with no matrix of values or
+/// contributions.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WeightedSum {
     /// How scores become values.
@@ -42,9 +42,11 @@ impl Method for WeightedSum {
         let mut scores = vec![0.0; problem.options()];
         problem.for_chunks(&mut scores, 1, |_, rows, out| {
             let mut v = vec![0.0; m];
+            let w = &weights[..m];
             for (x, o) in rows.chunks_exact(m).zip(out) {
                 norm.row(x, &mut v);
-                *o = v.iter().zip(weights).fold(0.0, |s, (v, w)| s + w * v);
+                let v = &v[..m];
+                *o = lanes::sum(m, |j| w[j] * v[j]);
             }
         });
         let values = norm.rows(problem, problem.detail());
