@@ -85,7 +85,7 @@ pub fn explain(
     method: MethodKind,
     settings: &MethodSettings,
 ) -> ExplainReport {
-    let problem = Problem::of(model);
+    let problem = Problem::of(model).with_detail(&[a, b]);
     let values = problem.values();
     let evaluation = method.with(settings).evaluate(&problem, weights);
     let difference = evaluation.scores[a] - evaluation.scores[b];
@@ -151,7 +151,10 @@ pub fn explain(
             .filter_map(|s| {
                 let (x, y) = match &s.values {
                     StepValues::PerOption(v) => (vec![v[a]], vec![v[b]]),
-                    StepValues::Matrix(rows) => (rows[a].clone(), rows[b].clone()),
+                    StepValues::Cells(_) => (
+                        s.values.cells_of(a)?.to_vec(),
+                        s.values.cells_of(b)?.to_vec(),
+                    ),
                     StepValues::PerCriterion(_) => return None,
                 };
                 Some(StepPair {
