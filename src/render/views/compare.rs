@@ -86,17 +86,30 @@ impl View for CompareReport {
                 names.join("; ")
             ));
         }
-        for v in &self.vetoes {
-            let criteria: Vec<&str> = v
-                .criteria
+        let mut columns: Vec<&str> = self.vetoes.iter().map(|v| v.column.as_str()).collect();
+        columns.dedup();
+        for column in columns {
+            let which: Vec<String> = self
+                .vetoes
                 .iter()
-                .map(|c| self.criteria.get(c).map_or(c.as_str(), String::as_str))
+                .filter(|v| v.column == column)
+                .map(|v| {
+                    let criteria: Vec<&str> = v
+                        .criteria
+                        .iter()
+                        .map(|c| self.criteria.get(c).map_or(c.as_str(), String::as_str))
+                        .collect();
+                    format!(
+                        "{} on {}",
+                        self.option_name(&v.option),
+                        criteria.join(" and ")
+                    )
+                })
                 .collect();
             doc.paragraph(format!(
-                "Veto under {}: {} has the worst possible value (0) on {}, so its weighted product is 0 and it ranks last there whatever its other scores. This is how the weighted product treats a zero, not a judgment of the option as a whole.",
-                self.column_name(&v.column),
-                self.option_name(&v.option),
-                criteria.join(" and ")
+                "Vetoes under {}: a value of 0 (the worst end of a criterion's scale) makes the weighted product 0, so the option ranks last there whatever its other scores. This is how the product treats a zero, not a judgment of the option as a whole. Vetoed: {}.",
+                self.column_name(column),
+                which.join("; ")
             ));
         }
         doc.paragraph(
