@@ -26,6 +26,7 @@ pub mod methods;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod weights;
 

@@ -134,6 +134,10 @@ pub struct ReportArgs {
     #[arg(long, default_value_t = 20_000, value_name = "N")]
     pub samples: u64,
 
+    /// Random seed of the report's SMAA section
+    #[arg(long, default_value_t = crate::analysis::smaa::DEFAULT_SEED, value_name = "SEED")]
+    pub seed: u64,
+
     /// Replace files that already exist
     #[arg(long)]
     pub force: bool,
@@ -295,6 +299,10 @@ pub struct CompareArgs {
     /// The method used when comparing profiles
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
     pub method: MethodKind,
+
+    /// Sort the rows by this column's rank (a method or profile id) [default: the first column]
+    #[arg(long, value_name = "COLUMN")]
+    pub sort: Option<String>,
 
     #[command(flatten)]
     pub settings: MethodArgs,

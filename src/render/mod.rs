@@ -4,11 +4,12 @@
 //! [`Document`] of headings, paragraphs and tables; each text format renders a
 //! document. Renderers compute nothing and write nothing.
 
+pub mod charts;
 mod csv;
 mod document;
-pub mod html;
 mod json;
 mod markdown;
+pub mod report;
 pub mod svg;
 mod table;
 pub mod views;

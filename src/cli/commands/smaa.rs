@@ -98,7 +98,7 @@ pub fn run(cli: &Cli, args: &SmaaArgs) -> Result<(), Error> {
     ctx.print(&report);
     ctx.write_svg(&args.chart, || {
         Some(crate::render::svg::stacked_bars(
-            &crate::analysis::charts::acceptability_bars(&report),
+            &crate::render::charts::acceptability_bars(&report),
         ))
     })?;
     Ok(())
