@@ -73,7 +73,7 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> Result<(), Error> {
             .collect();
         compare(&ctx.model, "methods", &label, &columns, &settings)
     };
-    ctx.print(&report);
+    ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
         Some(crate::render::svg::heatmap(
             &crate::analysis::charts::rank_heatmap(&report),
