@@ -232,7 +232,11 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(std::fs::read(&target).expect("read"), b"new");
-        let mode = std::fs::metadata(&target).expect("meta").permissions().mode() & 0o777;
+        let mode = std::fs::metadata(&target)
+            .expect("meta")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o640);
     }
 

@@ -104,50 +104,80 @@ Exit codes: 0 success, 1 a problem in the input files, 2 a usage error.";
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Rank the options, with scores and their top contributing criteria
-    #[command(after_long_help = "Examples:\n  tradeoffs rank\n  tradeoffs rank --profile public_health --method topsis\n  tradeoffs rank --format csv > ranking.csv")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs rank\n  tradeoffs rank --profile public_health --method topsis\n  tradeoffs rank --format csv > ranking.csv"
+    )]
     Rank(RankArgs),
     /// Validate both files and report every problem at once
-    #[command(after_long_help = "Examples:\n  tradeoffs check\n  tradeoffs check --strict --sources papers/")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs check\n  tradeoffs check --strict --sources papers/"
+    )]
     Check(CheckArgs),
     /// Show the weights a profile yields (and the AHP consistency ratio)
-    #[command(after_long_help = "Examples:\n  tradeoffs weights\n  tradeoffs weights --profile mexico_gov --format json")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs weights\n  tradeoffs weights --profile mexico_gov --format json"
+    )]
     Weights(WeightsArgs),
     /// Rankings side by side across methods or profiles, with rank correlations
-    #[command(after_long_help = "Examples:\n  tradeoffs compare --methods all\n  tradeoffs compare --profiles all --svg heat.svg")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs compare --methods all\n  tradeoffs compare --profiles all --svg heat.svg"
+    )]
     Compare(CompareArgs),
     /// Why one option ranks above another: criterion-by-criterion contributions
-    #[command(after_long_help = "Examples:\n  tradeoffs list options\n  tradeoffs explain port_detection eradication")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs list options\n  tradeoffs explain port_detection eradication"
+    )]
     Explain(ExplainArgs),
     /// One-way weight sweeps, exact swap thresholds, the most critical criterion
     /// and the nearest flip of the top option
-    #[command(after_long_help = "Examples:\n  tradeoffs sensitivity\n  tradeoffs sensitivity --criterion violence --svg sweep.svg")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs sensitivity\n  tradeoffs sensitivity --criterion violence --svg sweep.svg"
+    )]
     Sensitivity(SensitivityArgs),
     /// Stochastic multicriteria acceptability analysis (SMAA-2)
-    #[command(after_long_help = "Examples:\n  tradeoffs smaa\n  tradeoffs smaa --samples 1000000 --seed 7 --format json")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs smaa\n  tradeoffs smaa --samples 1000000 --seed 7 --format json"
+    )]
     Smaa(SmaaArgs),
     /// Charts with no command of their own: tornado and frontier
-    #[command(after_long_help = "Examples:\n  tradeoffs chart tornado --svg tornado.svg\n  tradeoffs chart frontier --cost cost_us --svg frontier.svg")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs chart tornado --svg tornado.svg\n  tradeoffs chart frontier --cost cost_us --svg frontier.svg"
+    )]
     Chart(ChartArgs),
     /// A self-contained HTML report (or Markdown with SVG files)
-    #[command(after_long_help = "Examples:\n  tradeoffs report --out report.html\n  tradeoffs report --format md --out report/")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs report --out report.html\n  tradeoffs report --format md --out report/"
+    )]
     Report(ReportArgs),
     /// A local web page for live workshops, and its JSON API
-    #[command(after_long_help = "Examples:\n  tradeoffs serve\n  tradeoffs serve --bind 0.0.0.0 --port 8080")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs serve\n  tradeoffs serve --bind 0.0.0.0 --port 8080"
+    )]
     Serve(ServeArgs),
     /// The ids and names of the options, criteria or profiles
-    #[command(after_long_help = "Examples:\n  tradeoffs list\n  tradeoffs list criteria --format csv")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs list\n  tradeoffs list criteria --format csv"
+    )]
     List(ListArgs),
     /// Start a model: a small commented example, or the built-in model's files
-    #[command(after_long_help = "Examples:\n  tradeoffs init my-model\n  tradeoffs init --from-builtin")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs init my-model\n  tradeoffs init --from-builtin"
+    )]
     Init(InitArgs),
     /// Make a model from a score table (CSV or a spreadsheet) or an XMCDA file
-    #[command(after_long_help = "The table has a header row and one row per option: a `name` column (or `id`),\nthen one numeric column per criterion; columns `<criterion>.low` and\n`<criterion>.high` give ranges.\n\nExamples:\n  tradeoffs import scores.csv --cost cost_us,time_to_effect\n  tradeoffs import scores.xlsx --sheet Scores -C my-model\n  tradeoffs import model.xml")]
+    #[command(
+        after_long_help = "The table has a header row and one row per option: a `name` column (or `id`),\nthen one numeric column per criterion; columns `<criterion>.low` and\n`<criterion>.high` give ranges.\n\nExamples:\n  tradeoffs import scores.csv --cost cost_us,time_to_effect\n  tradeoffs import scores.xlsx --sheet Scores -C my-model\n  tradeoffs import model.xml"
+    )]
     Import(ImportArgs),
     /// Write the model out: the score matrix as CSV, or XMCDA 4.0.0
-    #[command(after_long_help = "Examples:\n  tradeoffs export > scores.csv\n  tradeoffs export --format xmcda --out model.xml")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs export > scores.csv\n  tradeoffs export --format xmcda --out model.xml"
+    )]
     Export(ExportArgs),
     /// Shell completions for bash, zsh, fish, elvish or powershell
-    #[command(after_long_help = "Examples:\n  tradeoffs completions bash > ~/.local/share/bash-completion/completions/tradeoffs\n  tradeoffs completions zsh > ~/.zfunc/_tradeoffs")]
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs completions bash > ~/.local/share/bash-completion/completions/tradeoffs\n  tradeoffs completions zsh > ~/.zfunc/_tradeoffs"
+    )]
     Completions(CompletionsArgs),
     /// The manual page (roff), for `man`
     #[command(after_long_help = "Examples:\n  tradeoffs man > tradeoffs.1 && man ./tradeoffs.1")]

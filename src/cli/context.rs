@@ -129,8 +129,8 @@ impl Context {
     pub fn criterion(&self, id: &str) -> Result<usize, Error> {
         self.model.criterion_index(id).ok_or_else(|| {
             let ids: Vec<&str> = self.model.criteria.iter().map(|c| c.id.as_str()).collect();
-            let hint = input::diagnostic::did_you_mean(id, ids.iter().copied())
-                .unwrap_or_else(|| {
+            let hint =
+                input::diagnostic::did_you_mean(id, ids.iter().copied()).unwrap_or_else(|| {
                     format!("criteria: {} (`tradeoffs list criteria`)", ids.join(", "))
                 });
             Error::Usage(format!("unknown criterion `{id}`; {hint}"))

@@ -6,7 +6,6 @@ mod context;
 
 use std::ffi::OsString;
 
-
 use crate::error::Error;
 
 pub use args::{Cli, Command};

@@ -44,10 +44,10 @@ pub fn read_sources(paths: &ModelPaths, folder: &Path) -> (Sources, Vec<Diagnost
             .and_then(|p| p.parent())
             .map(|parent| parent.join(file))
     };
-    let local_options = beside(&paths.criteria, "options.toml")
-        .unwrap_or_else(|| folder.join("options.toml"));
-    let local_criteria = beside(&paths.options, "criteria.toml")
-        .unwrap_or_else(|| folder.join("criteria.toml"));
+    let local_options =
+        beside(&paths.criteria, "options.toml").unwrap_or_else(|| folder.join("options.toml"));
+    let local_criteria =
+        beside(&paths.options, "criteria.toml").unwrap_or_else(|| folder.join("criteria.toml"));
     let named = paths.options.is_some() || paths.criteria.is_some();
     if !named && !local_options.exists() && !local_criteria.exists() {
         let sources = Sources {

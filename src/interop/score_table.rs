@@ -341,7 +341,11 @@ pub fn to_exchange(grid: &Grid, layout: &Layout) -> Result<Exchange, Vec<String>
         let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
             (lo.min(x), hi.max(x))
         });
-        criterion.scale = if lo < hi { (lo, hi) } else { (lo - 1.0, hi + 1.0) };
+        criterion.scale = if lo < hi {
+            (lo, hi)
+        } else {
+            (lo - 1.0, hi + 1.0)
+        };
     }
     let equal = 1.0 / criteria.len() as f64;
     Ok(Exchange {
@@ -463,7 +467,9 @@ mod tests {
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].contains("--cost names `zzz`"), "{problems:?}");
         assert!(problems[1].starts_with("s.csv:2:3: expected a number for `b`, found `n/a`"));
-        assert!(problems[2].starts_with("s.csv:3:2: expected a number for `a`, found an empty cell"));
+        assert!(
+            problems[2].starts_with("s.csv:3:2: expected a number for `a`, found an empty cell")
+        );
     }
 
     #[test]

@@ -171,7 +171,11 @@ struct Functions {
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Function {
-    #[serde(rename = "piecewiseLinear", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "piecewiseLinear",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     piecewise_linear: Option<PiecewiseLinear>,
 }
 
@@ -199,7 +203,11 @@ struct CriteriaValues {
     id: Option<String>,
     #[serde(rename = "@name", default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
-    #[serde(rename = "@mcdaConcept", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "@mcdaConcept",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     concept: Option<String>,
     #[serde(rename = "criterionValues", default)]
     items: Vec<CriterionValues>,
@@ -367,8 +375,11 @@ fn functions(model: &Exchange) -> Vec<CriteriaFunctions> {
 /// Every problem found: XML that is not well formed, ids that do not resolve,
 /// missing or non-numeric performances.
 pub fn read(text: &str, title: &str) -> Result<Exchange, Vec<String>> {
-    let root: Root = quick_xml::de::from_str(text)
-        .map_err(|e| vec![format!("not an XMCDA document this reader understands: {e}")])?;
+    let root: Root = quick_xml::de::from_str(text).map_err(|e| {
+        vec![format!(
+            "not an XMCDA document this reader understands: {e}"
+        )]
+    })?;
     let mut problems = vec![];
     let named = |n: &Named| n.name.clone().unwrap_or_else(|| n.id.clone());
     let comment = |n: &Named| n.description.as_ref().map(|d| d.comment.clone());
@@ -440,7 +451,10 @@ pub fn read(text: &str, title: &str) -> Result<Exchange, Vec<String>> {
             }
         }
     }
-    for (o, c) in options.iter().flat_map(|o| criteria.iter().enumerate().map(move |c| (o, c))) {
+    for (o, c) in options
+        .iter()
+        .flat_map(|o| criteria.iter().enumerate().map(move |c| (o, c)))
+    {
         if o.scores[c.0].value.is_nan() {
             problems.push(format!(
                 "no performance of `{}` on `{}` in <performanceTable>",
@@ -457,7 +471,12 @@ pub fn read(text: &str, title: &str) -> Result<Exchange, Vec<String>> {
             ));
             continue;
         };
-        let Some(q) = item.scales.items.iter().find_map(|s| s.quantitative.as_ref()) else {
+        let Some(q) = item
+            .scales
+            .items
+            .iter()
+            .find_map(|s| s.quantitative.as_ref())
+        else {
             continue;
         };
         match q.direction.as_deref() {
@@ -474,7 +493,10 @@ pub fn read(text: &str, title: &str) -> Result<Exchange, Vec<String>> {
     }
     for (j, c) in criteria.iter_mut().enumerate() {
         // Scale ends the file does not give come from the scores.
-        let scores = options.iter().map(|o| o.scores[j].value).filter(|x| x.is_finite());
+        let scores = options
+            .iter()
+            .map(|o| o.scores[j].value)
+            .filter(|x| x.is_finite());
         let (lo, hi) = scores.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
             (lo.min(x), hi.max(x))
         });
@@ -484,7 +506,7 @@ pub fn read(text: &str, title: &str) -> Result<Exchange, Vec<String>> {
         if c.scale.1.is_nan() {
             c.scale.1 = hi;
         }
-        if !(c.scale.0 < c.scale.1) && c.scale.0.is_finite() {
+        if c.scale.0 >= c.scale.1 && c.scale.0.is_finite() {
             c.scale = (c.scale.0 - 1.0, c.scale.0 + 1.0);
         }
     }
@@ -493,7 +515,11 @@ pub fn read(text: &str, title: &str) -> Result<Exchange, Vec<String>> {
         let Some(j) = index(&criteria, &item.criterion) else {
             continue;
         };
-        let Some(pl) = item.functions.items.iter().find_map(|f| f.piecewise_linear.as_ref())
+        let Some(pl) = item
+            .functions
+            .items
+            .iter()
+            .find_map(|f| f.piecewise_linear.as_ref())
         else {
             continue;
         };
@@ -538,7 +564,10 @@ pub fn read(text: &str, title: &str) -> Result<Exchange, Vec<String>> {
                 )),
             }
         }
-        let id = set.id.clone().unwrap_or_else(|| format!("weights_{}", k + 1));
+        let id = set
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("weights_{}", k + 1));
         profiles.push(ExchangeProfile {
             name: set.name.clone().unwrap_or_else(|| id.clone()),
             id,

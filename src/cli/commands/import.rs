@@ -12,7 +12,9 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Error> {
     let title = args
         .file
         .file_stem()
-        .map_or("Imported model".to_string(), |s| s.to_string_lossy().into_owned());
+        .map_or("Imported model".to_string(), |s| {
+            s.to_string_lossy().into_owned()
+        });
     let extension = args
         .file
         .extension()
@@ -46,7 +48,12 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Error> {
                 .into(),
         ));
     }
-    write_model(&model, &args.out, args.force, &format!("imported from {label}"))?;
+    write_model(
+        &model,
+        &args.out,
+        args.force,
+        &format!("imported from {label}"),
+    )?;
     if !cli.quiet {
         eprintln!(
             "wrote {} and {}: {} options × {} criteria; run `tradeoffs{} check`",

@@ -100,7 +100,11 @@ impl View for Listing {
         };
         let mut table = Table::new(&[("Id", false), ("Name", false), (detail, false)]);
         for item in &self.items {
-            table.row(vec![item.id.clone(), item.name.clone(), item.detail.clone()]);
+            table.row(vec![
+                item.id.clone(),
+                item.name.clone(),
+                item.detail.clone(),
+            ]);
         }
         doc.heading(format!("{} {}", self.items.len(), self.kind));
         doc.table(table);
