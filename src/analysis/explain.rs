@@ -221,15 +221,18 @@ fn summarize_method(
         evaluation.scores[y],
     );
     if method == MethodKind::Wpm {
-        if let Some(StepValues::Matrix(v)) = evaluation
+        if let Some(v) = evaluation
             .steps
             .iter()
             .find(|s| s.symbol == "v")
             .map(|s| &s.values)
         {
             for (k, &i) in [a, b].iter().enumerate() {
+                let Some(row) = v.cells_of(i) else {
+                    continue;
+                };
                 let zero: Vec<String> = (0..weights.len())
-                    .filter(|&j| v[i][j] <= 0.0 && weights[j] > 0.0)
+                    .filter(|&j| row[j] <= 0.0 && weights[j] > 0.0)
                     .map(|j| model.criteria[j].name_with_direction())
                     .collect();
                 if !zero.is_empty() {
