@@ -119,7 +119,8 @@ pub fn additive_change(
         return None;
     }
     let delta = clean(-gap / d);
-    (weights[j] + delta >= 0.0).then_some(Change {
+    // A weight may fall to 0 (within rounding), not below.
+    (weights[j] + delta >= -TIE_TOLERANCE).then_some(Change {
         criterion: j,
         delta,
         overtaker: b,

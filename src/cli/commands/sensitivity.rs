@@ -27,7 +27,7 @@ pub fn run(cli: &Cli, args: &SensitivityArgs) -> Result<(), Error> {
             all: args.all,
         },
     );
-    ctx.print(&report);
+    ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
         // The sweep that carries samples: the named criterion, else the most critical one.
         let index = report
@@ -35,7 +35,7 @@ pub fn run(cli: &Cli, args: &SensitivityArgs) -> Result<(), Error> {
             .iter()
             .position(|s| !s.samples.is_empty())
             .unwrap_or(0);
-        crate::analysis::charts::sweep_lines(&report, index)
+        crate::render::charts::sweep_lines(&report, index)
             .map(|c| crate::render::svg::line_chart(&c))
     })?;
     Ok(())
