@@ -189,13 +189,12 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
         exact,
         bounds: &request.bounds,
     };
-    let built = summary::build(&context, &criteria_found(&criterion_sweeps), &criticals);
+    let summary = summary::build(&context, &criteria_found(&criterion_sweeps), &criticals);
 
     let chart = request
         .criterion
         .or_else(|| {
-            built
-                .summary
+            summary
                 .critical
                 .as_ref()
                 .and_then(|c| model.criterion_index(&c.criterion))
@@ -225,7 +224,7 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
         model: model.title.clone(),
         profile: request.profile.to_string(),
         method: request.method.name().to_string(),
-        summary: built.summary,
+        summary,
         rebalance: request.rebalance,
         rule: request.rebalance.describe(),
         exact,
