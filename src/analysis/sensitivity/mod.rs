@@ -223,6 +223,10 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
     SensitivityReport {
         model: model.title.clone(),
         profile: request.profile.to_string(),
+        profile_name: model.profile_index(request.profile).map_or_else(
+            || request.profile.to_string(),
+            |p| model.profiles[p].name.clone(),
+        ),
         method: request.method.name().to_string(),
         summary,
         rebalance: request.rebalance,
