@@ -36,6 +36,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FORMAT", default_value = "table", help_heading = GLOBAL)]
     pub format: Format,
 
+    /// With --format csv: the table to write instead of the main one (an
+    /// unknown name lists the command's tables)
+    #[arg(long, global = true, value_name = "NAME", help_heading = GLOBAL)]
+    pub table: Option<String>,
+
+    /// With --format csv: write every table as DIR/<table>.csv
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL, conflicts_with = "table")]
+    pub csv_dir: Option<PathBuf>,
+
     /// Print no notes on standard error (errors and warnings still print)
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
