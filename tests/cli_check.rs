@@ -48,6 +48,7 @@ fn expected_code(stem: &str) -> &str {
         "ahp-not-square",
         "ahp-order-mismatch",
         "ahp-inconsistent",
+        "number-out-of-range",
     ]
     .into_iter()
     .find(|code| stem.starts_with(code))

@@ -180,6 +180,10 @@ fn normalize_column(x: &[f64], cost: bool, method: Normalization) -> (Vec<f64>, 
                     );
                 }
                 let total: f64 = x.iter().map(|v| 1.0 / v).sum();
+                if total == 0.0 {
+                    // Reciprocals of scores of both signs can cancel out.
+                    return equal_best("a cost column whose reciprocals sum to 0");
+                }
                 (x.iter().map(|v| (1.0 / v) / total).collect(), None)
             } else {
                 let total: f64 = x.iter().sum();

@@ -143,6 +143,27 @@ fn weight_map(
         }
         out.push((index, weight.value));
     }
+    // Weights are divided by the largest before they are summed (see
+    // `weights::normalized`), so any size is fine; but a share too small to
+    // compute with would make relative changes overflow.
+    let largest = out.iter().map(|&(_, w)| w).fold(0.0, f64::max);
+    let (smallest_share, _) = super::MAGNITUDE;
+    for (key, weight) in &map.value {
+        let share = weight.value / largest;
+        if weight.value > 0.0 && share < smallest_share {
+            let e = v.error(
+                "number-out-of-range",
+                f,
+                weight.span,
+                format!(
+                    "the weight of `{}` is {share:e} of the largest: too small for exact arithmetic (below {smallest_share:e})",
+                    key.value
+                ),
+            );
+            e.label = "a vanishing share".into();
+            e.help = Some("write 0 to leave it out, or give it a larger weight".into());
+        }
+    }
     if !map.value.is_empty() && map.value.iter().all(|(_, w)| w.value == 0.0)
         || map.value.is_empty()
     {
@@ -347,7 +368,9 @@ fn pairwise(
     let mut ok = true;
     for (i, row) in matrix.value.iter().enumerate() {
         for (j, cell) in row.value.iter().enumerate() {
-            if cell.value <= 0.0 {
+            if cell.value > 0.0 && !v.in_range(f, cell, "pairwise judgment") {
+                ok = false;
+            } else if cell.value <= 0.0 {
                 let e = v.error(
                     "ahp-not-positive",
                     f,
