@@ -44,7 +44,7 @@ pub struct WeightsReport {
     /// The rest of the AHP figures, for a pairwise profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ahp: Option<AhpSummary>,
-    /// Criterion names and group, for display.
+    /// Criterion names (with direction) and group, for display.
     #[serde(skip)]
     pub labels: Vec<(String, String)>,
 }
@@ -85,7 +85,7 @@ impl WeightsReport {
                     let group = c
                         .group
                         .map_or(String::new(), |g| model.groups[g].name.clone());
-                    (c.name.clone(), group)
+                    (c.name_with_direction(), group)
                 })
                 .collect(),
         }
