@@ -47,15 +47,16 @@ mod tests {
 /// give meaningless results: callers check `x` first.
 #[inline(always)]
 pub fn ln(x: f64) -> f64 {
-    const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-01;
-    const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
-    const LG1: f64 = 6.666_666_666_666_735_130e-01;
-    const LG2: f64 = 3.999_999_999_940_941_908e-01;
-    const LG3: f64 = 2.857_142_874_366_239_149e-01;
-    const LG4: f64 = 2.222_219_843_214_978_396e-01;
-    const LG5: f64 = 1.818_357_216_161_805_012e-01;
-    const LG6: f64 = 1.531_383_769_920_937_332e-01;
-    const LG7: f64 = 1.479_819_860_511_658_591e-01;
+    // fdlibm's constants, by their bits.
+    const LN2_HI: f64 = f64::from_bits(0x3fe62e42_fee00000);
+    const LN2_LO: f64 = f64::from_bits(0x3dea39ef_35793c76);
+    const LG1: f64 = f64::from_bits(0x3fe55555_55555593);
+    const LG2: f64 = f64::from_bits(0x3fd99999_9997fa04);
+    const LG3: f64 = f64::from_bits(0x3fd24924_94229359);
+    const LG4: f64 = f64::from_bits(0x3fcc71c5_1d8e78af);
+    const LG5: f64 = f64::from_bits(0x3fc74664_96cb03de);
+    const LG6: f64 = f64::from_bits(0x3fc39a09_d078c69f);
+    const LG7: f64 = f64::from_bits(0x3fc2f112_df3e5244);
     let bits = x.to_bits();
     // Mantissa in [1, 2), halved when above √2; the exponent as a double
     // through the 2^52 trick (no integer-to-float conversion).

@@ -363,7 +363,7 @@ impl<'a> Normalized<'a> {
     }
 
     /// The normalized scores of one option (`x`: its raw scores) into `out`.
-    #[inline]
+    #[inline(always)]
     pub fn row(&self, x: &[f64], out: &mut [f64]) {
         match &self.affine {
             Some([lo, den, floor, ceil, c0, c1]) => {
