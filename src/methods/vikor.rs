@@ -81,7 +81,7 @@ impl Method for Vikor {
                     let g = w[j] * (best[j] - f[j]) / (best[j] - worst[j]);
                     regret[j] = if best[j] == worst[j] { 0.0 } else { g };
                 }
-                let s = lanes::sum(m, |j| regret[j]);
+                let s = lanes::sum(&regret);
                 let r = regret.iter().fold(0.0f64, |r, g| r.max(*g));
                 *o = [s, r];
             }

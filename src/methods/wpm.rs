@@ -43,7 +43,7 @@ impl Method for WeightedProduct {
                     for j in 0..m {
                         logs[j] = w[j] * lanes::ln(v[j]);
                     }
-                    *o = (lanes::sum(m, |j| logs[j]).exp(), false);
+                    *o = (lanes::sum(logs).exp(), false);
                 } else {
                     let mut product = 1.0;
                     let mut vetoed = false;
