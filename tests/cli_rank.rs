@@ -297,7 +297,10 @@ fn each_method_explains_a_score_with_the_figures_it_was_computed_from() {
         let (plus, minus) = (figure(row, "D+"), figure(row, "D-"));
         let score = row["score"].as_f64().expect("score");
         assert!((minus / (plus + minus) - score).abs() < 1e-12, "{row}");
-        assert!(row.get("top_contributors").is_none(), "no additive parts beside TOPSIS");
+        assert!(
+            row.get("top_contributors").is_none(),
+            "no additive parts beside TOPSIS"
+        );
     }
     for row in json(&["rank", "-m", "promethee"])["ranking"]
         .as_array()
@@ -326,7 +329,10 @@ fn each_method_explains_a_score_with_the_figures_it_was_computed_from() {
             .collect();
         let score = row["score"].as_f64().expect("score");
         assert_eq!(score == 0.0, factors.first() == Some(&0.0), "{row}");
-        assert!(factors.iter().all(|&f| f >= score), "each factor ≥ the product");
+        assert!(
+            factors.iter().all(|&f| f >= score),
+            "each factor ≥ the product"
+        );
     }
 }
 
