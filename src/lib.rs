@@ -22,6 +22,7 @@ pub mod analysis;
 pub mod cli;
 mod error;
 pub mod input;
+pub mod interop;
 pub mod methods;
 pub mod model;
 pub mod output;

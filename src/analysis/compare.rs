@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::correlation::{kendall_tau_b, spearman_rho};
 use super::ranking::competition_ranks;
-use crate::methods::{MethodKind, MethodSettings, Problem, StepValues};
+use crate::methods::{MethodKind, MethodSettings, Problem};
 use crate::model::Model;
 
 /// The correlation of two columns.
@@ -100,7 +100,7 @@ pub fn compare(
         .map(|c| {
             let e = c.method.with(settings).evaluate(&problem, &c.weights);
             if c.method == MethodKind::Wpm {
-                vetoes.extend(wpm_vetoes(model, c, &e.steps));
+                vetoes.extend(wpm_vetoes(model, c));
             }
             competition_ranks(&e.scores, e.better)
         })
@@ -177,13 +177,16 @@ pub fn compare(
 }
 
 /// The options a weighted product vetoes under `column`: a value of zero
-/// (from the method's own `v` step) on a criterion of positive weight.
-fn wpm_vetoes(model: &Model, column: &Column, steps: &[crate::methods::Step]) -> Vec<Veto> {
-    let Some(StepValues::Matrix(values)) =
-        steps.iter().find(|s| s.symbol == "v").map(|s| &s.values)
-    else {
-        return vec![];
-    };
+/// (through the criterion's value function, as the method reads it) on a
+/// criterion of positive weight.
+fn wpm_vetoes(model: &Model, column: &Column) -> Vec<Veto> {
+    let values: Vec<Vec<f64>> = (0..model.options.len())
+        .map(|i| {
+            (0..model.criteria.len())
+                .map(|j| model.criteria[j].value(model.scores[(i, j)]))
+                .collect()
+        })
+        .collect();
     values
         .iter()
         .enumerate()

@@ -88,7 +88,7 @@ pub fn explain(
     method: MethodKind,
     settings: &MethodSettings,
 ) -> ExplainReport {
-    let problem = Problem::of(model);
+    let problem = Problem::of(model).with_detail(&[a, b]);
     let values = problem.values();
     let evaluation = method.with(settings).evaluate(&problem, weights);
     let difference = evaluation.scores[a] - evaluation.scores[b];
@@ -154,7 +154,10 @@ pub fn explain(
             .filter_map(|s| {
                 let (x, y) = match &s.values {
                     StepValues::PerOption(v) => (vec![v[a]], vec![v[b]]),
-                    StepValues::Matrix(rows) => (rows[a].clone(), rows[b].clone()),
+                    StepValues::Cells(_) => (
+                        s.values.cells_of(a)?.to_vec(),
+                        s.values.cells_of(b)?.to_vec(),
+                    ),
                     StepValues::PerCriterion(_) => return None,
                 };
                 Some(StepPair {
@@ -218,15 +221,18 @@ fn summarize_method(
         evaluation.scores[y],
     );
     if method == MethodKind::Wpm {
-        if let Some(StepValues::Matrix(v)) = evaluation
+        if let Some(v) = evaluation
             .steps
             .iter()
             .find(|s| s.symbol == "v")
             .map(|s| &s.values)
         {
             for (k, &i) in [a, b].iter().enumerate() {
+                let Some(row) = v.cells_of(i) else {
+                    continue;
+                };
                 let zero: Vec<String> = (0..weights.len())
-                    .filter(|&j| v[i][j] <= 0.0 && weights[j] > 0.0)
+                    .filter(|&j| row[j] <= 0.0 && weights[j] > 0.0)
                     .map(|j| model.criteria[j].name_with_direction())
                     .collect();
                 if !zero.is_empty() {

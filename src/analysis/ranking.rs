@@ -191,7 +191,7 @@ pub fn rank_with(
                     .map(|(j, c)| criterion(j, c))
                     .collect(),
                 figures: figures(method, &steps, i),
-                weakest_factors: weakest_factors(method, &steps, weights, i)
+                weakest_factors: weakest_factors(model, method, weights, i)
                     .into_iter()
                     .map(|(j, f)| criterion(j, f))
                     .collect(),
@@ -254,29 +254,24 @@ fn figures(method: MethodKind, steps: &[Step], option: usize) -> Vec<Figure> {
 }
 
 /// Under the weighted product, the two smallest factors `v^w` of criteria
-/// with positive weight: what holds the product down most.
+/// with positive weight: what holds the product down most. The factors are
+/// recomputed from the criteria's values, as the method computes them, for
+/// this one option only.
 fn weakest_factors(
+    model: &Model,
     method: MethodKind,
-    steps: &[Step],
     weights: &[f64],
     option: usize,
 ) -> Vec<(usize, f64)> {
     if method != MethodKind::Wpm {
         return vec![];
     }
-    let Some(StepValues::Matrix(factors)) =
-        steps.iter().find(|s| s.symbol == "v^w").map(|s| &s.values)
-    else {
-        return vec![];
-    };
-    let Some(row) = factors.get(option) else {
-        return vec![];
-    };
-    let mut parts: Vec<(usize, f64)> = row
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(j, _)| weights[j] > 0.0)
+    let mut parts: Vec<(usize, f64)> = (0..weights.len())
+        .filter(|&j| weights[j] > 0.0)
+        .map(|j| {
+            let v = model.criteria[j].value(model.scores[(option, j)]);
+            (j, v.powf(weights[j]))
+        })
         .collect();
     parts.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     parts.truncate(2);

@@ -94,7 +94,7 @@ pub fn run(cli: &Cli, args: &CompareArgs) -> Result<(), Error> {
         sort,
         &settings,
     );
-    ctx.print(&report);
+    ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
         Some(svg::heatmap(&charts::rank_heatmap(&report)))
     })?;

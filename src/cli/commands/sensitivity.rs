@@ -25,7 +25,7 @@ pub fn run(cli: &Cli, args: &SensitivityArgs) -> Result<(), Error> {
             criterion,
         },
     );
-    ctx.print(&report);
+    ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
         // The named criterion, else the most critical one, else the first.
         let index = report

@@ -95,7 +95,7 @@ pub fn run(cli: &Cli, args: &SmaaArgs) -> Result<(), Error> {
         },
     )
     .map_err(|e| Error::Usage(e.to_string()))?;
-    ctx.print(&report);
+    ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
         Some(crate::render::svg::stacked_bars(
             &crate::render::charts::acceptability_bars(&report),
