@@ -351,6 +351,8 @@ proptest! {
                 method,
                 rebalance: sensitivity::Rebalance::Proportional,
                 criterion: None,
+                top: sensitivity::DEFAULT_TOP,
+                all: false,
             });
             assert_printable(&report, &format!("sensitivity {method}"));
         }

@@ -444,13 +444,22 @@ pub struct SensitivityArgs {
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
     pub method: MethodKind,
 
-    /// Only this criterion's sweep (the critical criterion still weighs them all)
+    /// Only this criterion: its sweep, its interval and its critical change
     #[arg(long, short, value_name = "CRITERION")]
     pub criterion: Option<String>,
 
     /// How the other weights make room: proportional or equal
     #[arg(long, default_value = "proportional", value_name = "RULE")]
     pub rebalance: crate::analysis::sensitivity::Rebalance,
+
+    /// List the swaps, pairs and profile ranks for the first K places
+    #[arg(long, default_value_t = crate::analysis::sensitivity::DEFAULT_TOP, value_name = "K",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub top: usize,
+
+    /// List every swap, pair and profile rank instead (grows with the square of the options)
+    #[arg(long, conflicts_with = "top")]
+    pub all: bool,
 
     #[command(flatten)]
     pub chart: SvgArgs,
