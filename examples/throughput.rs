@@ -62,6 +62,8 @@ fn main() {
             scores: ScoreMode::Fixed,
             threads: None,
             progress: false,
+            ranks: None,
+            pairwise: None,
         };
         let seconds = best(3, || {
             std::hint::black_box(smaa::run(&model, &request).expect("runs"));

@@ -26,6 +26,8 @@ fn run(
             scores,
             threads: Some(threads),
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )
     .expect("runs")
@@ -192,7 +194,7 @@ fn bounded_weights_stay_within_their_bounds() {
 }
 
 #[test]
-fn zero_samples_and_hopeless_bounds_are_errors() {
+fn zero_samples_and_contradictory_bounds_are_errors_and_tight_bounds_run() {
     let model = small();
     let request = |weights, samples| Request {
         profile: "t".into(),
@@ -203,9 +205,21 @@ fn zero_samples_and_hopeless_bounds_are_errors() {
         scores: ScoreMode::Fixed,
         threads: Some(1),
         progress: false,
+        ranks: None,
+        pairwise: None,
     };
     assert!(smaa::run(&model, &request(WeightInfo::Uniform { criteria: 4 }, 0)).is_err());
+    // Tight but feasible: a rejection sampler from the whole simplex would
+    // almost never land here; hit-and-run samples it directly.
     let tight = vec![(0.5, 0.5001), (0.2, 0.2001), (0.2, 0.2001), (0.0, 1.0)];
-    let err = smaa::run(&model, &request(WeightInfo::Bounded(tight), 10)).expect_err("too tight");
-    assert!(err.to_string().contains("widen the bounds"));
+    let r = smaa::run(&model, &request(WeightInfo::Bounded(tight.clone()), 5_000)).expect("runs");
+    for o in &r.options {
+        for (w, (lo, hi)) in o.central_weights.values().zip(&tight) {
+            assert!(*w >= lo - 1e-9 && *w <= hi + 1e-9, "{}: {w}", o.id);
+        }
+    }
+    let impossible = vec![(0.6, 0.7), (0.5, 0.6), (0.0, 1.0), (0.0, 1.0)];
+    let err = smaa::run(&model, &request(WeightInfo::Bounded(impossible), 10))
+        .expect_err("infeasible");
+    assert!(err.to_string().contains("no weight vector"), "{err}");
 }

@@ -147,6 +147,8 @@ pub fn gather(
             },
             threads: None,
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )?;
     let critical_index = sensitivity

@@ -243,6 +243,8 @@ pub async fn smaa(
             },
             threads: None,
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )
     .map_err(|e| bad(e.to_string()))?;
@@ -462,6 +464,7 @@ pub async fn save(
             group_weights: None,
         },
         bounds: vec![],
+        ratios: vec![],
     });
     session.log.record(
         "save",

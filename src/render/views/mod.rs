@@ -5,7 +5,7 @@ mod compare;
 mod explain;
 mod rank;
 mod sensitivity;
-mod smaa;
+pub mod smaa;
 mod weights;
 
 pub use check::CheckReport;
