@@ -219,7 +219,7 @@ fn zero_samples_and_contradictory_bounds_are_errors_and_tight_bounds_run() {
         }
     }
     let impossible = vec![(0.6, 0.7), (0.5, 0.6), (0.0, 1.0), (0.0, 1.0)];
-    let err = smaa::run(&model, &request(WeightInfo::Bounded(impossible), 10))
-        .expect_err("infeasible");
+    let err =
+        smaa::run(&model, &request(WeightInfo::Bounded(impossible), 10)).expect_err("infeasible");
     assert!(err.to_string().contains("no weight vector"), "{err}");
 }

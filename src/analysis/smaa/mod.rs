@@ -171,7 +171,11 @@ pub fn run(model: &Model, request: &Request) -> Result<SmaaReport, SmaaError> {
         .map_err(|_| SmaaError::Threads(threads))?;
     let k = request
         .ranks
-        .unwrap_or(if n <= RANK_LIMIT { n } else { DEFAULT_TOP_RANKS })
+        .unwrap_or(if n <= RANK_LIMIT {
+            n
+        } else {
+            DEFAULT_TOP_RANKS
+        })
         .min(n)
         .max(1);
     let plan = run::Plan {

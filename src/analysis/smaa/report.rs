@@ -131,7 +131,14 @@ pub(super) fn assemble(
     } else {
         CONFIDENCE_SAMPLES.min(request.samples)
     };
-    let counts = run::confidence(e, request.seed, confidence_samples, plan.chunk, &targets, threads);
+    let counts = run::confidence(
+        e,
+        request.seed,
+        confidence_samples,
+        plan.chunk,
+        &targets,
+        threads,
+    );
     let mut confidences = vec![None; n];
     for ((i, _), c) in targets.iter().zip(counts) {
         confidences[*i] = Some(c as f64 / UNITS as f64 / confidence_samples as f64);
@@ -163,7 +170,13 @@ pub(super) fn assemble(
                 most_likely_rank,
                 central_weights: centrals[i]
                     .as_ref()
-                    .map(|w| criteria_ids.iter().cloned().zip(w.iter().copied()).collect())
+                    .map(|w| {
+                        criteria_ids
+                            .iter()
+                            .cloned()
+                            .zip(w.iter().copied())
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 confidence: confidences[i],
             }
@@ -180,7 +193,12 @@ pub(super) fn assemble(
                     .iter()
                     .enumerate()
                     .filter(|(l, _)| *l != i)
-                    .map(|(l, b)| (b.id.to_string(), total.wins[i * n + l] as f64 / (2.0 * samples)))
+                    .map(|(l, b)| {
+                        (
+                            b.id.to_string(),
+                            total.wins[i * n + l] as f64 / (2.0 * samples),
+                        )
+                    })
                     .collect();
                 (a.id.to_string(), row)
             })

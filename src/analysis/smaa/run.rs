@@ -8,7 +8,7 @@
 //!                equally among the ranks of a tie (a remainder rotates, so
 //!                every rank's and every option's units still sum to L)
 //! central tally  Σ round(w_j · 2³⁰) · units / L          (fixed point)
-//! pairwise       2 per win, 1 per tie, from competition ranks in batches of 64 draws
+//! pairwise       2 per win, 1 per tie, from competition ranks in batches of 128 draws
 //! ```
 //!
 //! Ranks come from one of three routes: up to 64 options, every option
@@ -37,7 +37,7 @@ pub const UNITS: u64 = 720_720;
 pub const FIXED: f64 = (1u64 << 30) as f64;
 
 /// Draws per pairwise batch.
-const PAIR_BATCH: usize = 64;
+const PAIR_BATCH: usize = 128;
 
 /// Up to this many options, ranks are counted pairwise.
 const COUNT_LIMIT: usize = 64;
@@ -151,7 +151,8 @@ impl<'a> Evaluator<'a> {
         for c in &self.cells {
             let x = c.draw(rng);
             if self.fast {
-                b.values[c.criterion * self.n + c.option] = self.model.criteria[c.criterion].value(x);
+                b.values[c.criterion * self.n + c.option] =
+                    self.model.criteria[c.criterion].value(x);
             } else {
                 b.raw[(c.option, c.criterion)] = x;
             }
@@ -205,19 +206,35 @@ impl Ranker {
         }
     }
 
-    /// Full ranks by pairwise counting (small models).
-    fn count(&mut self, s: &[f64]) {
+    /// Full ranks by pairwise counting (small models), in single precision
+    /// first: rounding to f32 keeps the order of the figures (it is monotone),
+    /// so if the rounded figures are all distinct — every count differs, Σ
+    /// ahead = n(n − 1)/2 — their order is the exact order, and a check of
+    /// the n − 1 neighbouring gaps in double precision confirms that no two
+    /// figures lie within the tie tolerance. Anything else is sorted exactly.
+    fn count(&mut self, s: &[f64], narrow: &mut Vec<f32>) {
         let n = s.len();
+        narrow.clear();
+        narrow.extend(s.iter().map(|&x| x as f32));
         let mut total = 0u64;
-        for (a, &si) in self.ahead.iter_mut().zip(s) {
-            let bar = si + TIE_TOLERANCE;
-            let c = s.iter().map(|&sk| u32::from(sk > bar)).sum::<u32>();
+        for (a, &si) in self.ahead.iter_mut().zip(narrow.iter()) {
+            let c = narrow.iter().map(|&sk| u32::from(sk > si)).sum::<u32>();
             *a = c;
             total += u64::from(c);
         }
-        // Without ties every unordered pair is separated: Σ ahead = n(n − 1)/2.
-        self.tied = total != (n * n.saturating_sub(1) / 2) as u64;
-        if self.tied {
+        let mut separated = total == (n * n.saturating_sub(1) / 2) as u64;
+        if separated {
+            for (i, &a) in self.ahead.iter().enumerate() {
+                self.order[a as usize] = i;
+            }
+            separated = self
+                .order
+                .windows(2)
+                .all(|p| s[p[0]] - s[p[1]] > TIE_TOLERANCE);
+        }
+        if separated {
+            self.tied = false;
+        } else {
             self.sort(s);
         }
     }
@@ -275,14 +292,31 @@ pub struct Plan {
     pub pairwise: bool,
 }
 
+/// Competition ranks of a batch of draws, option-major, in the narrowest type
+/// that holds them (so the comparisons run many to a vector register).
+#[derive(Debug)]
+enum Batch {
+    None,
+    Narrow(Vec<u8>),
+    Wide(Vec<u16>),
+}
+
+/// Draws in which `a` ranks strictly above `b`, and strictly below.
+fn below<T: Copy + PartialOrd>(a: &[T], b: &[T]) -> (u32, u32) {
+    let lt = a.iter().zip(b).map(|(x, y)| u8::from(x < y)).sum::<u8>();
+    let gt = a.iter().zip(b).map(|(x, y)| u8::from(x > y)).sum::<u8>();
+    (u32::from(lt), u32::from(gt))
+}
+
 /// The state of one worker thread: its tally and its scratch space.
 #[derive(Debug)]
 pub struct Worker {
     pub tally: Tally,
     ranker: Ranker,
     scratch: Vec<f64>,
+    narrow: Vec<f32>,
     /// Option-major competition ranks of the pending pairwise batch.
-    batch: Vec<u16>,
+    batch: Batch,
     filled: usize,
 }
 
@@ -292,36 +326,41 @@ impl Worker {
             tally: Tally::new(e.n, e.m, plan.k, plan.pairwise),
             ranker: Ranker::new(e.n),
             scratch: Vec::new(),
-            batch: if plan.pairwise {
-                vec![0; e.n * PAIR_BATCH]
-            } else {
-                vec![]
+            narrow: Vec::new(),
+            batch: match (plan.pairwise, e.n <= 256) {
+                (false, _) => Batch::None,
+                (true, true) => Batch::Narrow(vec![0; e.n * PAIR_BATCH]),
+                (true, false) => Batch::Wide(vec![0; e.n * PAIR_BATCH]),
             },
             filled: 0,
         }
     }
 
-    /// Adds the pending batch to the pairwise tally.
+    /// Adds the pending batch to the pairwise tally. With `lt[i][l]` the
+    /// draws in which i ranks strictly above l, and f draws in the batch, the
+    /// ties are `f − lt[i][l] − lt[l][i]`, so the tally of i over l grows by
+    /// `2·lt[i][l] + ties = f + lt[i][l] − lt[l][i]`: one comparison per ordered pair.
     fn flush(&mut self, n: usize) {
         if self.filled == 0 {
             return;
         }
         let f = self.filled;
         for i in 0..n {
-            let ri = &self.batch[i * PAIR_BATCH..i * PAIR_BATCH + f];
-            let row = &mut self.tally.wins[i * n..(i + 1) * n];
-            for (l, won) in row.iter_mut().enumerate() {
-                if l == i {
-                    continue;
-                }
-                let rl = &self.batch[l * PAIR_BATCH..l * PAIR_BATCH + f];
-                let (lt, eq) = ri
-                    .iter()
-                    .zip(rl)
-                    .fold((0u32, 0u32), |(lt, eq), (a, b)| {
-                        (lt + u32::from(a < b), eq + u32::from(a == b))
-                    });
-                *won += u64::from(2 * lt + eq);
+            for l in 0..i {
+                let (lt, gt) = match &self.batch {
+                    Batch::Narrow(b) => below(
+                        &b[i * PAIR_BATCH..i * PAIR_BATCH + f],
+                        &b[l * PAIR_BATCH..l * PAIR_BATCH + f],
+                    ),
+                    Batch::Wide(b) => below(
+                        &b[i * PAIR_BATCH..i * PAIR_BATCH + f],
+                        &b[l * PAIR_BATCH..l * PAIR_BATCH + f],
+                    ),
+                    Batch::None => return,
+                };
+                let (lt, gt, f) = (u64::from(lt), u64::from(gt), f as u64);
+                self.tally.wins[i * n + l] += f + lt - gt;
+                self.tally.wins[l * n + i] += f + gt - lt;
             }
         }
         self.filled = 0;
@@ -338,7 +377,7 @@ impl Worker {
                 }
                 if r == 0 {
                     for (c, &wj) in self.tally.central[o * m..(o + 1) * m].iter_mut().zip(w) {
-                        *c += (wj * FIXED).round() as u64;
+                        *c += (wj * FIXED + 0.5) as u64;
                     }
                 }
             }
@@ -363,16 +402,27 @@ impl Worker {
                     if a == 0 {
                         let units = share(t, q, 0);
                         for (c, &wj) in self.tally.central[o * m..(o + 1) * m].iter_mut().zip(w) {
-                            *c += (wj * FIXED).round() as u64 * units / UNITS;
+                            *c += (wj * FIXED + 0.5) as u64 * units / UNITS;
                         }
                     }
                 }
                 p += t;
             }
         }
-        if !self.batch.is_empty() {
-            for (i, &a) in ahead.iter().enumerate().take(n) {
-                self.batch[i * PAIR_BATCH + self.filled] = a as u16;
+        if !matches!(self.batch, Batch::None) {
+            let at = self.filled;
+            match &mut self.batch {
+                Batch::Narrow(b) => {
+                    for (i, &a) in ahead.iter().enumerate().take(n) {
+                        b[i * PAIR_BATCH + at] = a as u8;
+                    }
+                }
+                Batch::Wide(b) => {
+                    for (i, &a) in ahead.iter().enumerate().take(n) {
+                        b[i * PAIR_BATCH + at] = a as u16;
+                    }
+                }
+                Batch::None => {}
             }
             self.filled += 1;
             if self.filled == PAIR_BATCH {
@@ -383,13 +433,7 @@ impl Worker {
 }
 
 /// Runs chunk `c` of the main pass into `worker`.
-pub fn chunk(
-    e: &Evaluator<'_>,
-    weights: &WeightSampler,
-    plan: &Plan,
-    c: u64,
-    worker: &mut Worker,
-) {
+pub fn chunk(e: &Evaluator<'_>, weights: &WeightSampler, plan: &Plan, c: u64, worker: &mut Worker) {
     let (n, m, k) = (e.n, e.m, plan.k);
     let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
     rng.set_stream(c);
@@ -402,12 +446,7 @@ pub fn chunk(
         e.draw_scores(&mut rng, &mut b);
         e.figures(&b.values, &b.raw, &b.w, &mut b.s);
         let ranked = if n <= COUNT_LIMIT {
-            worker.ranker.count(&b.s);
-            if !worker.ranker.tied {
-                // Counting leaves `order` stale; every option is ranked.
-                worker.ranker.order.clear();
-                worker.ranker.order.extend(0..n);
-            }
+            worker.ranker.count(&b.s, &mut worker.narrow);
             n
         } else if full {
             worker.ranker.sort(&b.s);
@@ -506,11 +545,17 @@ mod tests {
     fn counting_and_sorting_give_the_same_competition_ranks() {
         let s = [0.5, 0.9, 0.5 + 1e-12, 0.1, 0.9];
         let mut a = Ranker::new(5);
-        a.count(&s);
+        a.count(&s, &mut vec![]);
         let mut b = Ranker::new(5);
         b.sort(&s);
         assert_eq!(a.ahead, b.ahead);
         assert_eq!(a.ahead, vec![2, 0, 2, 4, 0]);
         assert!(a.tied);
+        // Distinct in double precision, equal in single: sorted exactly.
+        let close = [0.3, 0.3 + 1e-8, 0.1];
+        let mut c = Ranker::new(3);
+        c.count(&close, &mut vec![]);
+        assert_eq!(c.ahead, vec![1, 0, 2]);
+        assert!(!c.tied);
     }
 }

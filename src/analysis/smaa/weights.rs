@@ -337,7 +337,12 @@ impl WeightSampler {
     }
 
     /// Fills `out` with one draw.
-    pub fn draw<R: RngExt + ?Sized>(&self, rng: &mut R, stream: &mut WeightStream, out: &mut [f64]) {
+    pub fn draw<R: RngExt + ?Sized>(
+        &self,
+        rng: &mut R,
+        stream: &mut WeightStream,
+        out: &mut [f64],
+    ) {
         match self {
             WeightSampler::Simplex => simplex(rng, out),
             WeightSampler::Ordinal { levels, cumulative } => {
@@ -382,7 +387,8 @@ pub fn simplex<R: RngExt + ?Sized>(rng: &mut R, out: &mut [f64]) {
         *w = rng.sample(Exp1);
         total += *w;
     }
-    out.iter_mut().for_each(|w| *w /= total);
+    let scale = 1.0 / total;
+    out.iter_mut().for_each(|w| *w *= scale);
 }
 
 #[cfg(test)]

@@ -61,7 +61,13 @@ impl View for SmaaTable<'_> {
                 .iter()
                 .skip(1)
                 .take(3)
-                .map(|&i| format!("{} {}", r.options[i].name, pct(r.options[i].acceptability[0])))
+                .map(|&i| {
+                    format!(
+                        "{} {}",
+                        r.options[i].name,
+                        pct(r.options[i].acceptability[0])
+                    )
+                })
                 .collect();
             doc.paragraph(format!(
                 "{} ranks first in {} of the draws{}.",
@@ -206,7 +212,8 @@ impl View for SmaaTable<'_> {
                 } else {
                     "Pairwise winning indices among the leaders: the share of draws in which the row option ranks above the column option (--detail for all)"
                 });
-                let mut table = Table::new(&[("Option", false), ("Versus", false), ("Ranks above", true)]);
+                let mut table =
+                    Table::new(&[("Option", false), ("Versus", false), ("Ranks above", true)]);
                 for &a in &among {
                     let row = &r.pairwise_winning[&r.options[a].id];
                     for &b in &among {
