@@ -168,6 +168,11 @@ impl<'a> Evaluator<'a> {
                     *o += wj * v;
                 }
             }
+            // A non-finite figure (a scale too wide for f64) ranks last rather
+            // than poisoning comparisons.
+            for o in out.iter_mut() {
+                *o = if o.is_nan() { f64::NEG_INFINITY } else { *o };
+            }
         } else {
             let problem = crate::methods::Problem {
                 scores: raw,
