@@ -468,13 +468,19 @@ pub struct SensitivityArgs {
 /// `smaa`.
 #[derive(Debug, Args)]
 pub struct SmaaArgs {
-    /// Weight information from this profile [default: none, uniform over all weights]
+    /// The profile whose weights are varied [default: the model's default profile]
     #[arg(long, short, value_name = "PROFILE", conflicts_with = "profiles")]
     pub profile: Option<String>,
 
     /// `all`: random mixtures of every stakeholder profile's weights
     #[arg(long, value_name = "all")]
     pub profiles: Option<String>,
+
+    /// profile: vary the profile's weights (within its bounds and ratios, else
+    /// within ±--spread); any: uniform over all weights (no preference
+    /// information); exact: the profile's weights, fixed
+    #[arg(long, value_name = "profile|any|exact", default_value = "profile")]
+    pub weights: crate::analysis::smaa::weights::WeightMode,
 
     /// Aggregation method
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
@@ -488,16 +494,30 @@ pub struct SmaaArgs {
     #[arg(long, default_value_t = crate::analysis::smaa::DEFAULT_SEED, value_name = "S")]
     pub seed: u64,
 
-    /// fixed: use score values; uncertain: draw each ranged score from a
-    /// triangular distribution on (low, value, high) [default: uncertain when any
-    /// score has a range]
+    /// fixed: use score values; uncertain: draw each uncertain score from its
+    /// distribution (triangular on low, value, high unless the score states
+    /// one) [default: uncertain when any score is uncertain]
     #[arg(long, value_name = "MODE")]
     pub scores: Option<crate::analysis::smaa::ScoreMode>,
 
-    /// With a numeric profile: draw each weight uniformly within ±X of its
-    /// value (relative), then renormalize
+    /// With a numeric profile: each weight without bounds varies within ±X of
+    /// its value (relative) [default: 0.25]
     #[arg(long, value_name = "X", allow_negative_numbers = true)]
     pub spread: Option<f64>,
+
+    /// Acceptabilities for the top K ranks only [default: all ranks up to 200
+    /// options, else 10]
+    #[arg(long, value_name = "K")]
+    pub ranks: Option<usize>,
+
+    /// Compute pairwise winning indices on a model of more than 200 options
+    #[arg(long)]
+    pub pairwise: bool,
+
+    /// Also show the central weights of every option that ranks first and the
+    /// pairwise winning indices
+    #[arg(long)]
+    pub detail: bool,
 
     /// Worker threads [default: all cores]
     #[arg(long, value_name = "T")]

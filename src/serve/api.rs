@@ -245,6 +245,8 @@ pub async fn smaa(
             },
             threads: None,
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )
     .map_err(|e| bad(e.to_string()))?;
@@ -464,6 +466,7 @@ pub async fn save(
             group_weights: None,
         },
         bounds: vec![],
+        ratios: vec![],
     });
     session.log.record(
         "save",

@@ -7,6 +7,7 @@
 mod criteria;
 mod options;
 mod profiles;
+mod uncertainty;
 
 use std::collections::HashSet;
 

@@ -232,6 +232,9 @@ impl OptionSink for OptionsValidator<'_> {
                 why: text(&score.why),
                 source: text(&score.source),
                 imputed: false,
+                distribution: score.distribution.as_ref().and_then(|d| {
+                    super::uncertainty::distribution(&mut v, id, &score.criterion.value, score, d)
+                }),
             };
         }
         let mut missing = vec![];
