@@ -57,6 +57,8 @@ pub enum Command {
     Report(ReportArgs),
     /// A local web page for live workshops, and its JSON API
     Serve(ServeArgs),
+    /// Read a workshop's session log: timeline, each participant, the group
+    Replay(ReplayArgs),
 }
 
 /// `serve`.
@@ -73,6 +75,18 @@ pub struct ServeArgs {
     /// Keep no session log
     #[arg(long)]
     pub no_log: bool,
+
+    /// Start a new session instead of resuming the one in tradeoffs-session.json
+    #[arg(long)]
+    pub new_session: bool,
+}
+
+/// `replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// The session log (tradeoffs-session.jsonl)
+    #[arg(value_name = "LOG")]
+    pub log: PathBuf,
 }
 
 /// Writing a chart beside the printed result.

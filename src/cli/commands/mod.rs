@@ -5,6 +5,7 @@ mod check;
 mod compare;
 mod explain;
 mod rank;
+mod replay;
 mod report;
 mod sensitivity;
 mod serve;
@@ -27,5 +28,6 @@ pub fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Chart(args) => chart::run(&cli, args),
         Command::Report(args) => report::run(&cli, args),
         Command::Serve(args) => serve::run(&cli, args),
+        Command::Replay(args) => replay::run(&cli, args),
     }
 }
