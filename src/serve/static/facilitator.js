@@ -1,71 +1,29 @@
 "use strict";
-// The workshop page: sliders per criterion, a live ranking, the next swap
-// point, SMAA on demand, the evidence behind every score, and the room.
-const params = new URLSearchParams(location.search);
-const key = params.get("key");
-const token = params.get("token");
-const participantMode = location.pathname === "/join";
-const groupColours = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000"];
+// The facilitator's page, for a projector: the ranking first, sliders beside
+// it, and the room (join code, group weights, disagreement, saving).
+
+// The key arrives in the address the server printed; it is kept for this tab
+// only and taken out of the address bar at once, so the projector never shows it.
+const key = (() => {
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get("key");
+  if (fromUrl) {
+    sessionStorage.setItem("tradeoffs-key", fromUrl);
+    history.replaceState(null, "", "/");
+  }
+  return fromUrl || sessionStorage.getItem("tradeoffs-key");
+})();
+
 let model = null;
+let colours = {};
 let weights = {};
 let method = "wsm";
-let moved = null;
+let lastReport = null;
 let pending = false;
 let updates = 0;
+let room = null;
 window.__latencies = [];
 window.__state = () => ({ weights: { ...weights }, method });
-
-const $ = (id) => document.getElementById(id);
-function showError(e) { const el = $("error"); el.textContent = String(e.message || e); el.hidden = false; setTimeout(() => { el.hidden = true; }, 5000); }
-async function api(path, body) {
-  const init = body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {};
-  const response = await fetch(path, init);
-  const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json.error || response.statusText);
-  return json;
-}
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "dataset") Object.assign(node.dataset, v); else if (k in node) node[k] = v; else node.setAttribute(k, v);
-  }
-  for (const c of children) node.append(c);
-  return node;
-}
-function groupIndex(c) { const i = model.groups.findIndex((g) => g.id === c.group); return i < 0 ? model.groups.length : i; }
-function name(id) { return (model.options.find((o) => o.id === id) || { name: id }).name; }
-
-function setProfile(id) {
-  const p = model.profiles.find((x) => x.id === id);
-  weights = {};
-  for (const c of model.criteria) weights[c.id] = p ? p.weights[c.id] * 100 : 100 / model.criteria.length;
-  for (const c of model.criteria) {
-    const input = document.querySelector(`input[data-criterion="${c.id}"]`);
-    if (input) input.value = weights[c.id];
-  }
-  moved = null;
-  $("swap").textContent = "";
-  update();
-}
-
-function buildSliders() {
-  const box = $("weights");
-  box.replaceChildren(el("h2", { textContent: "Weights" }));
-  const groups = [...model.groups, { id: null, name: "Other criteria" }];
-  groups.forEach((g, gi) => {
-    const members = model.criteria.filter((c) => (c.group || null) === g.id);
-    if (!members.length) return;
-    const set = el("fieldset", { style: `--c:${groupColours[gi % groupColours.length]}` }, el("legend", { textContent: g.name }));
-    for (const c of members) {
-      const out = el("output", { textContent: "" });
-      const input = el("input", { type: "range", min: 0, max: 100, step: 0.5, value: weights[c.id], title: c.description, dataset: { criterion: c.id } });
-      input.setAttribute("aria-label", c.name);
-      input.addEventListener("input", () => { weights[c.id] = Number(input.value); moved = c.id; update(); });
-      set.append(el("div", { className: "slider" }, el("span", { textContent: c.name, title: c.description }), out, input));
-    }
-    box.append(set);
-  });
-}
 
 function update() {
   if (pending) { pending = "again"; return; }
@@ -73,45 +31,22 @@ function update() {
   const started = performance.now();
   api("/api/rank", { weights, method })
     .then((report) => {
-      render(report);
+      lastReport = report;
+      showWeights($("weights"), weights);
+      renderRanking($("ranking"), model, report, colours, { onClick: details });
       updates += 1;
       document.body.dataset.updates = String(updates);
       window.__latencies.push(performance.now() - started);
-      if (moved) return swapPoint(report);
     })
     .catch(showError)
     .finally(() => { const again = pending === "again"; pending = false; if (again) update(); });
 }
 
-function render(report) {
-  const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
-  for (const c of model.criteria) {
-    const out = document.querySelector(`input[data-criterion="${c.id}"]`)?.parentElement.querySelector("output");
-    if (out) out.textContent = (weights[c.id] / total).toFixed(3);
-  }
-  const list = $("ranking");
-  list.replaceChildren();
-  for (const row of report.ranking) {
-    const option = model.options.find((o) => o.id === row.id);
-    const bar = el("div", { className: "bar" });
-    model.criteria.forEach((c, j) => {
-      const part = report.weights[c.id] * option.values[j];
-      if (part <= 0) return;
-      const e = option.evidence[c.id];
-      const range = e.low != null && e.high != null ? ` (${e.low}–${e.high})` : "";
-      bar.append(el("span", {
-        style: `width:${(part * 100).toFixed(2)}%;background:${groupColours[groupIndex(c) % groupColours.length]};opacity:${1 - 0.12 * (j % 4)}`,
-        title: `${c.name}: score ${e.value}${range}, adds ${part.toFixed(3)}\n${e.why || ""}\n${e.source || ""}`,
-      }));
-    });
-    const item = el("li", { dataset: { option: row.id, rank: String(row.rank) } },
-      el("span", { className: "rank", textContent: row.rank }),
-      el("span", { textContent: row.name + (row.dominated_by ? " †" : "") }),
-      bar,
-      el("span", { className: "score", textContent: row.score.toFixed(3) }));
-    item.addEventListener("click", () => details(option));
-    list.append(item);
-  }
+function setWeights(w) {
+  weights = { ...w };
+  setSliders($("weights"), weights);
+  $("swap").textContent = "Move a slider: the line here says when the leader would change.";
+  update();
 }
 
 function details(option) {
@@ -122,81 +57,170 @@ function details(option) {
     const range = e.low != null && e.high != null ? ` (${e.low}–${e.high})` : "";
     table.append(el("tr", {}, el("td", { textContent: c.name }), el("td", { textContent: `${e.value}${range}` }), el("td", { textContent: e.why || "" }), el("td", { textContent: e.source || "" })));
   }
-  box.replaceChildren(el("h3", { textContent: option.name }), el("p", { textContent: option.description }), table);
+  box.replaceChildren(
+    el("button", { type: "button", className: "close", textContent: "Close", onclick: () => { box.hidden = true; } }),
+    el("h3", { textContent: option.name }), el("p", { textContent: option.description || "" }), table);
   box.hidden = false;
 }
 
-async function swapPoint(report) {
-  const criterion = moved;
-  const sweep = await api("/api/sensitivity", { weights, method, criterion });
-  const s = sweep.criteria[0];
-  const now = report.weights[criterion];
-  const up = s.thresholds.filter((t) => t.weight > now).sort((a, b) => a.weight - b.weight)[0];
-  const down = s.thresholds.filter((t) => t.weight < now).sort((a, b) => b.weight - a.weight)[0];
-  const c = model.criteria.find((x) => x.id === criterion);
-  const parts = [];
-  if (up) parts.push(`raising it to ${up.weight.toFixed(2)}, ${name(up.pair[1])} overtakes ${name(up.pair[0])}`);
-  if (down) parts.push(`lowering it to ${down.weight.toFixed(2)}, ${name(down.pair[0])} overtakes ${name(down.pair[1])}`);
-  $("swap").textContent = parts.length ? `${c.name} (now ${now.toFixed(2)}), next swap: ${parts.join("; ")}.` : `${c.name}: no swap anywhere on this weight.`;
-}
-
-async function smaa() {
-  const report = await api("/api/smaa", { weights, method, spread: 0.25, samples: 20000 });
-  for (const o of report.options) {
-    const item = document.querySelector(`li[data-option="${o.id}"] span:nth-child(2)`);
-    if (item) item.append(el("span", { className: "acc", textContent: ` · first in ${(100 * o.acceptability[0]).toFixed(0)}% of nearby weightings` }));
+// The leader's hint for the weight just moved: how far it can go before the
+// top of the ranking changes, and who leads then.
+async function leaderHint(criterion) {
+  if (!key) return;
+  const sent = JSON.stringify(weights);
+  try {
+    const sweep = await api("/api/sensitivity", { weights, method, criterion }, key);
+    if (JSON.stringify(weights) !== sent) return; // moved again since
+    const l = sweep.leader;
+    const c = model.criteria.find((x) => x.id === criterion);
+    const parts = [`${c.name} now weighs ${pctApart(l.weight, l.up ? l.up.weight : l.down ? l.down.weight : l.weight)}; ${l.now.name} leads`];
+    if (l.up) parts.push(`above ${pctApart(l.up.weight, l.weight)}, ${l.up.leader.name} takes the lead`);
+    if (l.down) parts.push(`below ${pctApart(l.down.weight, l.weight)}, ${l.down.leader.name} does`);
+    if (!l.up && !l.down) parts.push("whatever this weight, the leader stays");
+    $("swap").textContent = parts.join("; ") + ".";
+  } catch (e) {
+    if (e.status !== 503) showError(e);
   }
 }
 
-async function room() {
+// SMAA: each option's share of first places for weights near the current
+// ones, written into the option's own slot so a second click replaces it.
+async function smaa() {
+  const button = $("smaa");
+  button.disabled = true;
   try {
-    const data = await api(`/api/participants?key=${encodeURIComponent(key)}&mean=${$("mean").value}`);
-    $("people").replaceChildren(...data.participants.map((p) => el("li", { textContent: `${p.name}: ${p.top.map(name).join(", ")}` })));
-    $("group").textContent = data.group ? `Group (${data.group.mean} mean of ${data.participants.length}): ${data.group.top.map(name).join(", ")}` : "No one has submitted yet.";
-    const from = $("save-from");
-    const current = from.value;
-    from.replaceChildren(el("option", { value: "group-arithmetic", textContent: "group, arithmetic mean" }), el("option", { value: "group-geometric", textContent: "group, geometric mean" }), ...data.participants.map((p) => el("option", { value: p.name, textContent: p.name })));
-    if (current) from.value = current;
-  } catch (e) { showError(e); }
+    // Tests set window.__smaaSamples to keep a debug build quick.
+    const samples = window.__smaaSamples || 10000;
+    const report = await api("/api/smaa", { weights, method, spread: 0.25, samples }, key);
+    for (const o of report.options) {
+      const slot = document.querySelector(`#ranking li[data-option="${o.id}"] .acc`);
+      if (slot) slot.textContent = `first in ${(100 * o.acceptability[0]).toFixed(0)}% nearby`;
+    }
+  } catch (e) { showError(e); } finally { button.disabled = false; }
+}
+
+function nameOf(p) { return p.name; }
+
+function renderRoom(data) {
+  room = data;
+  const n = data.participants.length;
+  $("count").textContent = `· ${n} submitted`;
+  $("anonymous").checked = data.anonymous;
+  const group = $("group");
+  if (data.group) {
+    const w = data.disagreement.kendall_w;
+    group.replaceChildren(
+      el("p", {}, el("strong", { textContent: "Group top: " }), data.group.ranking.slice(0, 3).map((o) => o.name).join(", ")),
+      el("p", { className: "figure", id: "kendall" }, el("strong", { textContent: w == null ? "Agreement: needs two people" : `Agreement (Kendall's W): ${w.toFixed(2)}` }),
+        el("span", { className: "muted", textContent: w == null ? "" : w > 0.7 ? " · the room ranks alike" : w > 0.4 ? " · partly alike" : " · the room ranks differently" })),
+      el("button", { type: "button", className: "secondary", textContent: "Load the group's weights", onclick: () => setWeights(scaled(data.group.weights)) }),
+      el("details", {}, el("summary", { textContent: "Full group ranking" }),
+        el("ol", { className: "group-ranking" }, ...data.group.ranking.map((o) => el("li", { textContent: `${o.name} (${o.score.toFixed(3)})` })))));
+  } else {
+    group.replaceChildren(el("p", { className: "muted", textContent: "No one has submitted yet." }));
+  }
+  // Disagreement: criteria by standard deviation of their weight, widest first.
+  const spread = Object.entries(data.disagreement.spread)
+    .map(([id, s]) => ({ id, ...s, name: model.criteria.find((c) => c.id === id).name }))
+    .sort((a, b) => b.sd - a.sd).slice(0, 6);
+  const max = Math.max(0.01, ...spread.map((s) => s.max));
+  $("disagreement").replaceChildren(...(n < 2 ? [el("p", { className: "muted", textContent: "Shown once two people have submitted." })] :
+    spread.map((s) => el("div", { className: "spread", title: `${s.name}: from ${pct(s.min)} to ${pct(s.max)}, mean ${pct(s.mean)}, sd ${pct(s.sd, 1)}` },
+      el("span", { className: "spread-name", textContent: s.name }),
+      el("span", { className: "spread-bar" }, el("span", { style: `left:${(100 * s.min / max).toFixed(1)}%;width:${Math.max(1, 100 * (s.max - s.min) / max).toFixed(1)}%;background:${colours[s.id]}` })),
+      el("span", { className: "spread-value", textContent: `${pct(s.min)}–${pct(s.max)}` })))));
+  $("people").replaceChildren(...data.participants.map((p) => el("li", { dataset: { participant: String(p.id) } },
+    el("span", { className: "who", textContent: nameOf(p) + (p.via === "swing" ? " (swing)" : "") }),
+    el("span", { className: "top", textContent: p.top.map((id) => optionName(model, id)).join(", ") }),
+    el("span", { className: "actions" },
+      el("button", { type: "button", className: "secondary", textContent: "Load", onclick: () => setWeights(scaled(p.weights)) }),
+      el("button", { type: "button", className: "secondary danger", textContent: "Remove", onclick: () => removeParticipant(p) })))));
+  const from = $("save-from");
+  const current = from.value;
+  from.replaceChildren(el("option", { value: "group-arithmetic", textContent: "the group (arithmetic mean)" }), el("option", { value: "group-geometric", textContent: "the group (geometric mean)" }),
+    ...data.participants.map((p) => el("option", { value: `participant-${p.id}`, textContent: nameOf(p) })));
+  if ([...from.options].some((o) => o.value === current)) from.value = current;
+}
+
+function scaled(w) { const out = {}; for (const c of model.criteria) out[c.id] = 100 * (w[c.id] || 0); return out; }
+
+async function removeParticipant(p) {
+  if (!confirm(`Remove ${p.name}'s submission?`)) return;
+  try { await api(`/api/participants/${p.id}`, undefined, key, "DELETE"); } catch (e) { showError(e); }
+}
+
+let roomBusy = false;
+async function refreshRoom() {
+  if (roomBusy) return;
+  roomBusy = true;
+  try { renderRoom(await api(`/api/room?mean=${$("mean").value}&method=${method}`, undefined, key)); } catch (e) { showError(e); } finally { roomBusy = false; }
+}
+
+// Live updates: the server pushes an event whenever the room changes, and
+// EventSource reconnects by itself after a restart.
+function listen() {
+  const events = new EventSource(`/api/events?key=${encodeURIComponent(key)}`);
+  events.addEventListener("room", refreshRoom);
+}
+
+async function session() {
+  const s = await api("/api/session", undefined, key);
+  $("facilitator").hidden = false;
+  const link = s.links[0];
+  $("join").href = link;
+  $("join").textContent = link;
+  $("code").textContent = s.code;
+  $("code-url").textContent = s.code_url.replace(/^https?:\/\//, "");
+  $("code-pill").textContent = `Join: ${s.code_url.replace(/^https?:\/\//, "")} · ${s.code}`;
+  $("code-pill").hidden = false;
+  if (s.qr) $("qr").innerHTML = s.qr; // SVG the server made from its own link
+  $("built-in").hidden = !s.built_in;
+  $("save").querySelector("button").disabled = !s.can_save;
+}
+
+function addProfile(profile) {
+  model.profiles = model.profiles.filter((p) => p.id !== profile.id).concat([profile]);
+  const select = $("profile");
+  select.append(el("option", { value: profile.id, textContent: profile.name }));
+  select.value = profile.id;
 }
 
 async function main() {
   model = await api("/api/model");
+  colours = criterionColours(model);
   $("title").textContent = model.title;
-  document.title = `${model.title} — tradeoffs`;
+  document.title = `${model.title} — tradeoffs workshop`;
   $("profile").replaceChildren(...model.profiles.map((p) => el("option", { value: p.id, textContent: p.name })));
   $("method").replaceChildren(...model.methods.map((m) => el("option", { value: m, textContent: m })));
   if (model.default_profile) $("profile").value = model.default_profile;
-  const first = model.profiles.find((p) => p.id === $("profile").value);
-  for (const c of model.criteria) weights[c.id] = first ? first.weights[c.id] * 100 : 100 / model.criteria.length;
-  buildSliders();
-  $("profile").addEventListener("change", (e) => setProfile(e.target.value));
-  $("method").addEventListener("change", (e) => { method = e.target.value; update(); });
-  $("smaa").addEventListener("click", () => smaa().catch(showError));
-  if (participantMode) {
-    $("participant").hidden = false;
-    $("participant").addEventListener("submit", (e) => {
-      e.preventDefault();
-      api("/api/participants", { token, name: $("name").value, weights })
-        .then(() => { $("submitted").textContent = "Submitted: thank you."; })
-        .catch(showError);
-    });
-  } else if (key) {
-    $("facilitator").hidden = false;
-    const session = await api(`/api/session?key=${encodeURIComponent(key)}`);
-    const link = location.origin + session.join;
-    $("join").href = link;
-    $("join").textContent = link;
-    $("mean").addEventListener("change", room);
-    $("save").addEventListener("submit", (e) => {
-      e.preventDefault();
-      api("/api/save", { key, id: $("save-id").value, from: $("save-from").value })
-        .then((r) => { $("save-result").textContent = `Saved profile ${r.profile} to ${r.file} (backup ${r.backup}).`; })
-        .catch(showError);
-    });
-    room();
-    setInterval(room, 2000);
-  }
+  weights = profileWeights(model, $("profile").value);
+  buildSliders($("weights"), model, weights, colours, (id, v) => { weights[id] = v; update(); }, leaderHint);
+  legend($("legend"), model, colours);
+  $("profile").addEventListener("change", (e) => setWeights(profileWeights(model, e.target.value)));
+  $("method").addEventListener("change", (e) => { method = e.target.value; update(); if (key) refreshRoom(); });
+  $("smaa").addEventListener("click", smaa);
+  $("smaa").hidden = !key;
   update();
+  if (!key) { $("no-key").hidden = false; return; }
+  await session();
+  $("mean").addEventListener("change", refreshRoom);
+  $("anonymous").addEventListener("change", (e) => api("/api/anonymous", { anonymous: e.target.checked }, key).catch(showError));
+  $("write-model").addEventListener("click", async () => {
+    try {
+      const r = await api("/api/write-model", undefined, key, "POST");
+      await session();
+      $("save-result").textContent = `Wrote ${r.options} and ${r.criteria}; saves go there now.`;
+    } catch (e) { showError(e); }
+  });
+  $("save").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      const r = await api("/api/save", { id: $("save-id").value, name: $("save-name").value || undefined, from: $("save-from").value }, key);
+      addProfile(r.profile);
+      $("save-result").textContent = `Saved “${r.profile.name}” to ${r.file}; the file before is kept as ${r.backup}.`;
+    } catch (err) { showError(err); }
+  });
+  await refreshRoom();
+  listen();
 }
 main().catch(showError);
