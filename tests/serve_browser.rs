@@ -61,8 +61,16 @@ fn a_workshop_runs_on_a_projector_and_phones_and_survives_a_restart() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     // The default model: 26 options, enough to see whether ten fit on a projector.
-    std::fs::write(dir.path().join("options.toml"), tradeoffs::input::DEFAULT_OPTIONS).expect("write");
-    std::fs::write(dir.path().join("criteria.toml"), tradeoffs::input::DEFAULT_CRITERIA).expect("write");
+    std::fs::write(
+        dir.path().join("options.toml"),
+        tradeoffs::input::DEFAULT_OPTIONS,
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("criteria.toml"),
+        tradeoffs::input::DEFAULT_CRITERIA,
+    )
+    .expect("write");
     let (server, url) = start(dir.path(), 0);
     let port = port_of(&url);
 
@@ -107,30 +115,66 @@ fn a_workshop_runs_on_a_projector_and_phones_and_survives_a_restart() {
     for page in ["facilitator", "participant"] {
         for size in ["390x844", "1024x768", "1280x720"] {
             let l = &seen["layout"][page][size];
-            assert_eq!(l["overflow"], false, "{page} at {size} scrolls sideways: {l}");
+            assert_eq!(
+                l["overflow"], false,
+                "{page} at {size} scrolls sideways: {l}"
+            );
             assert!(artifacts.join(format!("{page}-{size}.png")).exists());
         }
     }
     for size in ["1024x768", "1280x720"] {
-        let visible = seen["layout"]["facilitator"][size]["visible_options"].as_u64().expect("n");
-        assert!(visible >= 10, "only {visible} options on the first screen at {size}");
+        let visible = seen["layout"]["facilitator"][size]["visible_options"]
+            .as_u64()
+            .expect("n");
+        assert!(
+            visible >= 10,
+            "only {visible} options on the first screen at {size}"
+        );
     }
-    assert_eq!(seen["layout"]["participant"]["390x844"]["submit_visible"], true);
-    assert_eq!(seen["participant_controls"], serde_json::json!([]), "no facilitator control on the participant's page");
+    assert_eq!(
+        seen["layout"]["participant"]["390x844"]["submit_visible"],
+        true
+    );
+    assert_eq!(
+        seen["participant_controls"],
+        serde_json::json!([]),
+        "no facilitator control on the participant's page"
+    );
     assert_eq!(seen["key_in_address_bar"], false);
     assert_eq!(seen["after_restart_key_in_address_bar"], false);
     assert_eq!(seen["token_in_address_bar"], false);
     assert_eq!(seen["qr"], true);
 
     // The swap hint speaks of the leader; SMAA twice leaves one note per option.
-    assert!(seen["swap"].as_str().expect("swap").contains("leads"), "{}", seen["swap"]);
+    assert!(
+        seen["swap"].as_str().expect("swap").contains("leads"),
+        "{}",
+        seen["swap"]
+    );
     for note in seen["smaa_annotations"].as_array().expect("notes") {
-        assert_eq!(note.as_str().expect("s").matches("first in").count(), 1, "{note}");
+        assert_eq!(
+            note.as_str().expect("s").matches("first in").count(),
+            1,
+            "{note}"
+        );
     }
     // Swing weighting: the implied weights shown before submitting sum to ~100%.
-    let implied: f64 = seen["swing_implied"].as_array().expect("implied").iter()
-        .map(|p| p.as_str().expect("s").trim_end_matches('%').parse::<f64>().expect("n")).sum();
-    assert!((implied - 100.0).abs() <= seen["swing_implied"].as_array().expect("a").len() as f64 * 0.5, "{implied}");
+    let implied: f64 = seen["swing_implied"]
+        .as_array()
+        .expect("implied")
+        .iter()
+        .map(|p| {
+            p.as_str()
+                .expect("s")
+                .trim_end_matches('%')
+                .parse::<f64>()
+                .expect("n")
+        })
+        .sum();
+    assert!(
+        (implied - 100.0).abs() <= seen["swing_implied"].as_array().expect("a").len() as f64 * 0.5,
+        "{implied}"
+    );
 
     // The room: three participants, the group ranking, the disagreement figures.
     assert_eq!(seen["people"].as_array().expect("people").len(), 3);
@@ -144,33 +188,65 @@ fn a_workshop_runs_on_a_projector_and_phones_and_survives_a_restart() {
 
     // The ranking shown must be what `tradeoffs rank` gives for the same weights.
     let weights = seen["state"]["weights"].as_object().expect("weights");
-    let entries: Vec<String> = weights.iter().map(|(k, v)| format!("{k} = {}", v.as_f64().expect("w"))).collect();
+    let entries: Vec<String> = weights
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", v.as_f64().expect("w")))
+        .collect();
     let criteria = tradeoffs::input::DEFAULT_CRITERIA.to_string()
         + &format!("\n[profiles.e2e]\nweights = {{ {} }}\n", entries.join(", "));
     std::fs::write(dir.path().join("e2e-criteria.toml"), criteria).expect("write");
     let cli = Command::new(env!("CARGO_BIN_EXE_tradeoffs"))
-        .args(["--criteria", "e2e-criteria.toml", "rank", "--profile", "e2e", "--format", "json"])
+        .args([
+            "--criteria",
+            "e2e-criteria.toml",
+            "rank",
+            "--profile",
+            "e2e",
+            "--format",
+            "json",
+        ])
         .current_dir(dir.path())
         .output()
         .expect("rank runs");
     let expected: serde_json::Value = serde_json::from_slice(&cli.stdout).expect("json");
     let ids = |v: &serde_json::Value| -> Vec<(String, u64)> {
-        v.as_array().expect("rows").iter()
-            .map(|r| (r["id"].as_str().expect("id").to_string(), r["rank"].as_u64().expect("rank")))
+        v.as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| {
+                (
+                    r["id"].as_str().expect("id").to_string(),
+                    r["rank"].as_u64().expect("rank"),
+                )
+            })
             .collect()
     };
-    assert_eq!(ids(&seen["order"]), ids(&expected["ranking"]), "the page shows the CLI's ranking");
+    assert_eq!(
+        ids(&seen["order"]),
+        ids(&expected["ranking"]),
+        "the page shows the CLI's ranking"
+    );
 
     // The save: a file that loads, with the profile and its display name.
     assert!(seen["saved"].as_str().expect("saved").contains("The room"));
     let text = std::fs::read_to_string(dir.path().join("criteria.toml")).expect("criteria");
-    let model = tradeoffs::from_texts(tradeoffs::input::DEFAULT_OPTIONS, &text).expect("the saved file loads");
+    let model = tradeoffs::from_texts(tradeoffs::input::DEFAULT_OPTIONS, &text)
+        .expect("the saved file loads");
     let p = model.profile_index("room").expect("saved profile");
     assert_eq!(model.profiles[p].name, "The room");
     // The log: whole lines, two session starts, four participants' submissions.
     let log = std::fs::read_to_string(dir.path().join("tradeoffs-session.jsonl")).expect("log");
-    let events: Vec<serde_json::Value> = log.lines().map(|l| serde_json::from_str(l).expect("whole line")).collect();
-    assert_eq!(events.iter().filter(|e| e["event"] == "session-start").count(), 2);
+    let events: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("whole line"))
+        .collect();
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e["event"] == "session-start")
+            .count(),
+        2
+    );
     assert!(events.iter().filter(|e| e["event"] == "submission").count() >= 5);
     eprintln!("screenshots in {}", artifacts.display());
 }

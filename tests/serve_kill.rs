@@ -33,8 +33,15 @@ fn start(dir: &Path) -> (Child, u16, String) {
             }
         }
     });
-    let url = rx.recv_timeout(Duration::from_secs(30)).expect("the server prints its address");
-    let port = url.split(':').nth(2).and_then(|r| r.split('/').next()).and_then(|p| p.parse().ok()).expect("port");
+    let url = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the server prints its address");
+    let port = url
+        .split(':')
+        .nth(2)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .expect("port");
     let key = url.rsplit("key=").next().expect("key").to_string();
     (child, port, key)
 }
@@ -54,12 +61,17 @@ fn post(port: u16, path: &str, credential: &str, body: &str) -> Option<u16> {
 }
 
 fn check_the_folder(dir: &Path) -> usize {
-    let criteria = std::fs::read_to_string(dir.join("criteria.toml")).expect("criteria.toml is there");
+    let criteria =
+        std::fs::read_to_string(dir.join("criteria.toml")).expect("criteria.toml is there");
     tradeoffs::from_texts(OPTIONS, &criteria).expect("criteria.toml loads");
     let mut backups = 0;
     for entry in std::fs::read_dir(dir).expect("dir") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().expect("name").to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         if name.ends_with(".bak") {
             let text = std::fs::read_to_string(&path).expect("backup readable");
             tradeoffs::from_texts(OPTIONS, &text).unwrap_or_else(|_| panic!("{name} loads"));
@@ -67,7 +79,10 @@ fn check_the_folder(dir: &Path) -> usize {
         }
     }
     if let Ok(log) = std::fs::read_to_string(dir.join("tradeoffs-session.jsonl")) {
-        assert!(log.is_empty() || log.ends_with('\n'), "the log ends with a whole line");
+        assert!(
+            log.is_empty() || log.ends_with('\n'),
+            "the log ends with a whole line"
+        );
         for (i, line) in log.lines().enumerate() {
             serde_json::from_str::<serde_json::Value>(line)
                 .unwrap_or_else(|e| panic!("log line {} is broken ({e}): {line}", i + 1));
@@ -83,7 +98,9 @@ fn killing_the_server_mid_save_never_leaves_a_broken_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("options.toml"), OPTIONS).expect("write");
     std::fs::write(dir.path().join("criteria.toml"), CRITERIA).expect("write");
-    let seed: u64 = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
+    let seed: u64 = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64);
     eprintln!("seed {seed}");
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     let deadline = Instant::now() + Duration::from_secs(4);
@@ -92,7 +109,11 @@ fn killing_the_server_mid_save_never_leaves_a_broken_file() {
     let mut first_key = None;
     while Instant::now() < deadline || rounds < 3 {
         let (mut child, port, key) = start(dir.path());
-        assert_eq!(first_key.get_or_insert_with(|| key.clone()), &key, "the session resumes with its key");
+        assert_eq!(
+            first_key.get_or_insert_with(|| key.clone()),
+            &key,
+            "the session resumes with its key"
+        );
         let token = std::fs::read_to_string(dir.path().join("tradeoffs-session.json"))
             .ok()
             .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
@@ -106,12 +127,24 @@ fn killing_the_server_mid_save_never_leaves_a_broken_file() {
                 while !stop.load(Ordering::Relaxed) {
                     n += 1;
                     let device = format!("device-{port}-{n}");
-                    let submitted = post(port, "/api/participants", &token, &format!(r#"{{"device":"{device}","name":"P{n}","weights":{{"violence":{n},"cost_us":1}}}}"#));
+                    let submitted = post(
+                        port,
+                        "/api/participants",
+                        &token,
+                        &format!(
+                            r#"{{"device":"{device}","name":"P{n}","weights":{{"violence":{n},"cost_us":1}}}}"#
+                        ),
+                    );
                     if submitted.is_none() {
                         break;
                     }
                     let id = format!("kill_{port}_{n}");
-                    match post(port, "/api/save", &key, &format!(r#"{{"id":"{id}","from":"group-arithmetic"}}"#)) {
+                    match post(
+                        port,
+                        "/api/save",
+                        &key,
+                        &format!(r#"{{"id":"{id}","from":"group-arithmetic"}}"#),
+                    ) {
                         Some(200) => {
                             saved.fetch_add(1, Ordering::Relaxed);
                         }
@@ -130,7 +163,16 @@ fn killing_the_server_mid_save_never_leaves_a_broken_file() {
         rounds += 1;
     }
     let backups = check_the_folder(dir.path());
-    eprintln!("{rounds} kills, {} saves answered, {backups} backups", saved.load(Ordering::Relaxed));
-    assert!(saved.load(Ordering::Relaxed) > 0, "some saves went through between kills");
-    assert!(backups >= saved.load(Ordering::Relaxed), "a backup per save");
+    eprintln!(
+        "{rounds} kills, {} saves answered, {backups} backups",
+        saved.load(Ordering::Relaxed)
+    );
+    assert!(
+        saved.load(Ordering::Relaxed) > 0,
+        "some saves went through between kills"
+    );
+    assert!(
+        backups >= saved.load(Ordering::Relaxed),
+        "a backup per save"
+    );
 }

@@ -159,7 +159,13 @@ pub async fn rank(
     let m = session.read_model()?;
     let w = normalized(&m, &body.weights)?;
     let kind = method(body.method.as_deref())?;
-    let label: String = body.profile.as_deref().unwrap_or("workshop").chars().take(80).collect();
+    let label: String = body
+        .profile
+        .as_deref()
+        .unwrap_or("workshop")
+        .chars()
+        .take(80)
+        .collect();
     Ok(Json(ranking(&m, &label, &w, kind)))
 }
 
@@ -287,7 +293,13 @@ pub async fn smaa(
             )));
         }
         let (n, c) = (m.options.len() as f64, m.criteria.len() as f64);
-        let per_sample = n * c * if kind == MethodKind::Promethee { n } else { 1.0 };
+        let per_sample = n
+            * c
+            * if kind == MethodKind::Promethee {
+                n
+            } else {
+                1.0
+            };
         if samples as f64 * per_sample > MAX_SMAA_WORK {
             return Err(ApiError::bad(format!(
                 "at most {} samples for {} on this model",

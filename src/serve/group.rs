@@ -18,7 +18,9 @@ impl std::str::FromStr for Mean {
         match s {
             "arithmetic" => Ok(Mean::Arithmetic),
             "geometric" => Ok(Mean::Geometric),
-            other => Err(format!("mean must be arithmetic or geometric, not `{other}`")),
+            other => Err(format!(
+                "mean must be arithmetic or geometric, not `{other}`"
+            )),
         }
     }
 }
@@ -174,7 +176,11 @@ mod tests {
             vec![1.0, 3.0, 2.0, 4.0],
             vec![2.0, 1.0, 4.0, 3.0],
         ];
-        assert_relative_eq!(kendall_w(&ranks).expect("w"), 348.0 / 540.0, epsilon = 1e-12);
+        assert_relative_eq!(
+            kendall_w(&ranks).expect("w"),
+            348.0 / 540.0,
+            epsilon = 1e-12
+        );
     }
 
     #[test]
@@ -183,7 +189,11 @@ mod tests {
         // Rank sums 2, 4.5, 5.5, 8 around 5: S = 9 + 0.25 + 0.25 + 9 = 18.5.
         // T = 2³ − 2 = 6, so W = 12·18.5 / (2²·60 − 2·6) = 222 / 228.
         let ranks = vec![vec![1.0, 2.5, 2.5, 4.0], vec![1.0, 2.0, 3.0, 4.0]];
-        assert_relative_eq!(kendall_w(&ranks).expect("w"), 222.0 / 228.0, epsilon = 1e-12);
+        assert_relative_eq!(
+            kendall_w(&ranks).expect("w"),
+            222.0 / 228.0,
+            epsilon = 1e-12
+        );
         assert_eq!(mid_ranks(&[1, 2, 2, 4]), vec![1.0, 2.5, 2.5, 4.0]);
     }
 

@@ -88,12 +88,16 @@ fn from_rejection(rejection: &JsonRejection) -> ApiError {
         JsonRejection::MissingJsonContentType(_) => {
             "send the body as JSON with `content-type: application/json`".to_string()
         }
-        JsonRejection::JsonSyntaxError(_) => format!("the body is not valid JSON: {}", rejection.body_text()),
-        JsonRejection::JsonDataError(_) => format!("the JSON does not fit this route: {}", rejection.body_text()),
-        _ if status == StatusCode::PAYLOAD_TOO_LARGE => format!(
-            "the body is larger than {} bytes",
-            super::BODY_LIMIT
+        JsonRejection::JsonSyntaxError(_) => {
+            format!("the body is not valid JSON: {}", rejection.body_text())
+        }
+        JsonRejection::JsonDataError(_) => format!(
+            "the JSON does not fit this route: {}",
+            rejection.body_text()
         ),
+        _ if status == StatusCode::PAYLOAD_TOO_LARGE => {
+            format!("the body is larger than {} bytes", super::BODY_LIMIT)
+        }
         _ => rejection.body_text(),
     };
     ApiError(status, message)
@@ -235,7 +239,11 @@ fn url_pairs(query: &str) -> Vec<(String, String)> {
 }
 
 /// Who the request's credential names, or a 401/403.
-pub fn caller(session: &Session, headers: &HeaderMap, query: Option<&str>) -> Result<Caller, ApiError> {
+pub fn caller(
+    session: &Session,
+    headers: &HeaderMap,
+    query: Option<&str>,
+) -> Result<Caller, ApiError> {
     let Some(given) = credential(headers, query) else {
         return Err(ApiError(
             StatusCode::UNAUTHORIZED,
@@ -254,7 +262,11 @@ pub fn caller(session: &Session, headers: &HeaderMap, query: Option<&str>) -> Re
 }
 
 /// The facilitator's key, or a 401/403.
-pub fn facilitator(session: &Session, headers: &HeaderMap, query: Option<&str>) -> Result<(), ApiError> {
+pub fn facilitator(
+    session: &Session,
+    headers: &HeaderMap,
+    query: Option<&str>,
+) -> Result<(), ApiError> {
     match caller(session, headers, query)? {
         Caller::Facilitator => Ok(()),
         Caller::Participant => Err(ApiError::forbidden(
@@ -275,10 +287,26 @@ mod tests {
     #[test]
     fn hosts_match_with_or_without_a_port_and_nothing_else() {
         let hosts = AllowedHosts::new(["192.168.1.20".parse().expect("ip")]);
-        for ok in ["localhost", "localhost:7878", "127.0.0.1:1", "192.168.1.20:7878", "[::1]:80", "LOCALHOST"] {
+        for ok in [
+            "localhost",
+            "localhost:7878",
+            "127.0.0.1:1",
+            "192.168.1.20:7878",
+            "[::1]:80",
+            "LOCALHOST",
+        ] {
             assert!(hosts.allows(ok), "{ok}");
         }
-        for no in ["evil.example", "evil.example:7878", "localhost.evil.example", "192.168.1.2", "", "localhost:", "localhost:80x", "127.0.0.1.nip.io"] {
+        for no in [
+            "evil.example",
+            "evil.example:7878",
+            "localhost.evil.example",
+            "192.168.1.2",
+            "",
+            "localhost:",
+            "localhost:80x",
+            "127.0.0.1.nip.io",
+        ] {
             assert!(!hosts.allows(no), "{no}");
         }
     }

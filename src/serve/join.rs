@@ -54,9 +54,16 @@ pub fn join_links(session: &Session) -> Vec<String> {
     let hosts: Vec<String> = if session.addresses.is_empty() {
         vec![origin(IpAddr::from([127, 0, 0, 1]), port)]
     } else {
-        session.addresses.iter().map(|ip| origin(*ip, port)).collect()
+        session
+            .addresses
+            .iter()
+            .map(|ip| origin(*ip, port))
+            .collect()
     };
-    hosts.into_iter().map(|h| format!("{h}/join?token={token}")).collect()
+    hosts
+        .into_iter()
+        .map(|h| format!("{h}/join?token={token}"))
+        .collect()
 }
 
 /// The text as a QR code, in SVG.
@@ -112,7 +119,8 @@ mod tests {
 
     #[test]
     fn the_qr_code_is_svg() {
-        let svg = qr_svg("http://192.168.1.20:7878/join?token=0123456789abcdef0123456789abcdef").expect("fits");
+        let svg = qr_svg("http://192.168.1.20:7878/join?token=0123456789abcdef0123456789abcdef")
+            .expect("fits");
         assert!(svg.contains("<svg") && svg.contains("</svg>"));
         roxmltree::Document::parse(&svg).expect("well-formed");
     }

@@ -45,7 +45,9 @@ impl SessionLog {
         }
         let mut text = line.to_string();
         text.push('\n');
-        let Ok(mut full) = self.lock.lock() else { return };
+        let Ok(mut full) = self.lock.lock() else {
+            return;
+        };
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         if size + text.len() as u64 > MAX_LOG_BYTES {
             if !*full {
@@ -111,6 +113,9 @@ mod tests {
         let lines = parse(&text);
         assert_eq!(lines.len(), 2);
         assert!(matches!(&lines[0], LogLine::Event(v) if v["name"] == "Ana\nwith a newline"));
-        assert_eq!(parse("{\"a\":1}\n{\"b\":\n"), vec![LogLine::Event(json!({"a":1})), LogLine::Broken(2)]);
+        assert_eq!(
+            parse("{\"a\":1}\n{\"b\":\n"),
+            vec![LogLine::Event(json!({"a":1})), LogLine::Broken(2)]
+        );
     }
 }

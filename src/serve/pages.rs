@@ -38,7 +38,16 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
         .route("/", get(|| async { asset(HTML, FACILITATOR) }))
         .route("/join", get(|| async { asset(HTML, PARTICIPANT) }))
         .route("/shared.js", get(|| async { asset(JS, SHARED_JS) }))
-        .route("/facilitator.js", get(|| async { asset(JS, FACILITATOR_JS) }))
-        .route("/participant.js", get(|| async { asset(JS, PARTICIPANT_JS) }))
-        .route("/style.css", get(|| async { asset("text/css; charset=utf-8", STYLE) }))
+        .route(
+            "/facilitator.js",
+            get(|| async { asset(JS, FACILITATOR_JS) }),
+        )
+        .route(
+            "/participant.js",
+            get(|| async { asset(JS, PARTICIPANT_JS) }),
+        )
+        .route(
+            "/style.css",
+            get(|| async { asset("text/css; charset=utf-8", STYLE) }),
+        )
 }

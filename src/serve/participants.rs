@@ -59,7 +59,9 @@ pub async fn join(
         Ok(Json(json!({ "token": session.secrets.token })))
     } else {
         tries.1 += 1;
-        Err(ApiError::forbidden("that code is not this session's; check the code on the screen"))
+        Err(ApiError::forbidden(
+            "that code is not this session's; check the code on the screen",
+        ))
     }
 }
 
@@ -85,7 +87,9 @@ pub async fn submit(
     JsonBody(body): JsonBody<SubmitBody>,
 ) -> Result<Json<Value>, ApiError> {
     if caller(&session, &headers, query.as_deref())? != Caller::Participant {
-        return Err(ApiError::forbidden("submit from the join link, with the session token"));
+        return Err(ApiError::forbidden(
+            "submit from the join link, with the session token",
+        ));
     }
     let (weights, swing) = {
         let m = session.read_model()?;
@@ -94,7 +98,12 @@ pub async fn submit(
             Some(ratings) => {
                 // Checked like weights; kept as given, for the log.
                 normalized(&m, ratings)?;
-                Some(ratings.iter().map(|(k, v)| (k.clone(), *v)).collect::<IndexMap<_, _>>())
+                Some(
+                    ratings
+                        .iter()
+                        .map(|(k, v)| (k.clone(), *v))
+                        .collect::<IndexMap<_, _>>(),
+                )
             }
             None => None,
         };
@@ -121,7 +130,9 @@ pub async fn submit(
         "submission",
         json!({ "participant": id, "name": logged.name.trim(), "via": logged.via, "weights": logged.weights, "swing": logged.swing }),
     );
-    Ok(Json(json!({ "ok": true, "participant": id, "participants": count })))
+    Ok(Json(
+        json!({ "ok": true, "participant": id, "participants": count }),
+    ))
 }
 
 /// `GET /api/room` query.
@@ -143,14 +154,26 @@ pub async fn room_view(
 ) -> Result<Json<Value>, ApiError> {
     facilitator(&session, &headers, query.as_deref())?;
     let q: RoomQuery = serde_urlencoded_query(query.as_deref())?;
-    let mean: Mean = q.mean.as_deref().unwrap_or("arithmetic").parse().map_err(ApiError::bad)?;
-    let kind: MethodKind = q.method.as_deref().unwrap_or("wsm").parse().map_err(ApiError::bad)?;
+    let mean: Mean = q
+        .mean
+        .as_deref()
+        .unwrap_or("arithmetic")
+        .parse()
+        .map_err(ApiError::bad)?;
+    let kind: MethodKind = q
+        .method
+        .as_deref()
+        .unwrap_or("wsm")
+        .parse()
+        .map_err(ApiError::bad)?;
     let room = session.room()?.clone();
     let m = session.read_model()?;
     Ok(Json(view(&m, &room, mean, kind)))
 }
 
-fn serde_urlencoded_query<T: serde::de::DeserializeOwned>(query: Option<&str>) -> Result<T, ApiError> {
+fn serde_urlencoded_query<T: serde::de::DeserializeOwned>(
+    query: Option<&str>,
+) -> Result<T, ApiError> {
     let pairs: serde_json::Map<String, Value> = query
         .unwrap_or("")
         .split('&')
@@ -182,7 +205,11 @@ pub fn view(m: &Model, room: &super::room::Room, mean: Mean, kind: MethodKind) -
                 }
             }
             ranks.push(mid_ranks(&competition));
-            let name = if room.anonymous { format!("Participant {}", p.id) } else { p.name.clone() };
+            let name = if room.anonymous {
+                format!("Participant {}", p.id)
+            } else {
+                p.name.clone()
+            };
             Some(json!({
                 "id": p.id, "name": name, "via": p.via, "time": p.time,
                 "weights": by_id(m, &w),
@@ -225,7 +252,10 @@ pub async fn remove(
         if room.remove(id) {
             Ok(())
         } else {
-            Err(ApiError(StatusCode::NOT_FOUND, format!("no participant p{id}")))
+            Err(ApiError(
+                StatusCode::NOT_FOUND,
+                format!("no participant p{id}"),
+            ))
         }
     })?;
     session.log.record("removal", json!({ "participant": id }));
@@ -251,7 +281,9 @@ pub async fn anonymous(
         room.anonymous = body.anonymous;
         Ok(())
     })?;
-    session.log.record("anonymous", json!({ "anonymous": body.anonymous }));
+    session
+        .log
+        .record("anonymous", json!({ "anonymous": body.anonymous }));
     Ok(Json(json!({ "ok": true, "anonymous": body.anonymous })))
 }
 
@@ -270,7 +302,10 @@ pub async fn events(
             return None;
         }
         let n = *rx.borrow_and_update();
-        Some((Ok(Event::default().event("room").data(n.to_string())), (rx, false)))
+        Some((
+            Ok(Event::default().event("room").data(n.to_string())),
+            (rx, false),
+        ))
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }

@@ -42,7 +42,10 @@ pub struct Replay {
 }
 
 fn text(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or("?").to_string()
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or("?")
+        .to_string()
 }
 
 fn weights(v: &Value) -> IndexMap<String, f64> {
@@ -68,7 +71,10 @@ pub fn replay(log: &str) -> Replay {
             LogLine::Event(v) => v,
         };
         let time = event.get("time").and_then(Value::as_f64).unwrap_or(0.0);
-        let number = event.get("participant").and_then(Value::as_u64).unwrap_or(0);
+        let number = event
+            .get("participant")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
         let what = match event.get("event").and_then(Value::as_str).unwrap_or("") {
             "session-start" => {
                 let resumed = event.get("resumed").and_then(Value::as_bool) == Some(true);
@@ -77,7 +83,10 @@ pub fn replay(log: &str) -> Replay {
                     out.model_hashes.push(hash.clone());
                 }
                 if resumed {
-                    format!("server restarted; session resumed (model {})", &hash[..hash.len().min(12)])
+                    format!(
+                        "server restarted; session resumed (model {})",
+                        &hash[..hash.len().min(12)]
+                    )
                 } else {
                     out.participants.clear();
                     format!("session started (model {})", &hash[..hash.len().min(12)])
@@ -116,7 +125,7 @@ pub fn replay(log: &str) -> Replay {
                 }
             }
             "model-written" => format!("built-in model written to {}", text(&event, "criteria")),
-            other => format!("{other}"),
+            other => other.to_string(),
         };
         out.timeline.push(Moment { time, what });
     }

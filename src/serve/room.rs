@@ -81,7 +81,9 @@ pub fn clean_name(name: &str) -> Result<String, RoomError> {
 
 fn check_device(device: &str) -> Result<(), RoomError> {
     let ok = (8..=MAX_DEVICE).contains(&device.len())
-        && device.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        && device
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
     if ok { Ok(()) } else { Err(RoomError::Device) }
 }
 
@@ -155,17 +157,27 @@ mod tests {
     #[test]
     fn names_devices_and_room_size_are_capped() {
         let mut room = Room::default();
-        assert_eq!(room.submit(person("device-aaaa", "  ")), Err(RoomError::Name));
+        assert_eq!(
+            room.submit(person("device-aaaa", "  ")),
+            Err(RoomError::Name)
+        );
         assert_eq!(
             room.submit(person("device-aaaa", &"x".repeat(MAX_NAME + 1))),
             Err(RoomError::Name)
         );
         assert_eq!(room.submit(person("short", "Ana")), Err(RoomError::Device));
-        assert_eq!(room.submit(person("device/../x", "Ana")), Err(RoomError::Device));
+        assert_eq!(
+            room.submit(person("device/../x", "Ana")),
+            Err(RoomError::Device)
+        );
         for i in 0..MAX_PARTICIPANTS {
-            room.submit(person(&format!("device-{i:04}"), "P")).expect("room");
+            room.submit(person(&format!("device-{i:04}"), "P"))
+                .expect("room");
         }
-        assert_eq!(room.submit(person("device-full", "Q")), Err(RoomError::Full));
+        assert_eq!(
+            room.submit(person("device-full", "Q")),
+            Err(RoomError::Full)
+        );
         // Someone already in the room can still resubmit.
         assert!(room.submit(person("device-0000", "P")).is_ok());
         assert!(room.remove(1));

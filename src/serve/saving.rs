@@ -118,14 +118,23 @@ pub fn backup(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let file_name = path.file_name().map_or_else(|| "criteria.toml".into(), |n| n.to_string_lossy().into_owned());
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+    let file_name = path.file_name().map_or_else(
+        || "criteria.toml".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
     let unwritable = |p: &Path| SaveError::Unwritable(p.display().to_string());
     let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(|_| unwritable(folder))?;
     temp.write_all(bytes).map_err(|_| unwritable(folder))?;
     temp.as_file().sync_all().map_err(|_| unwritable(folder))?;
     for n in 1..1000 {
-        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
         let candidate = folder.join(format!("{file_name}.{stamp}{suffix}.bak"));
         match temp.persist_noclobber(&candidate) {
             Ok(_) => return Ok(candidate),
@@ -163,7 +172,9 @@ pub async fn save(
     };
     let name = body.name.as_deref().unwrap_or(&body.id).trim().to_string();
     if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
-        return Err(ApiError::bad("give the profile a display name of 1 to 80 characters"));
+        return Err(ApiError::bad(
+            "give the profile a display name of 1 to 80 characters",
+        ));
     }
     let room = session.room()?.clone();
     let mut m = session
@@ -172,19 +183,43 @@ pub async fn save(
         .map_err(|_| ApiError::internal("the model is unavailable"))?;
     let (weights, described) = match body.from.as_str() {
         "group-arithmetic" | "group-geometric" => {
-            let mean = if body.from == "group-geometric" { Mean::Geometric } else { Mean::Arithmetic };
-            let rows: Vec<Vec<f64>> = room.participants.iter().filter_map(|p| from_ids(&m, &p.weights)).collect();
-            let w = group_weights(&rows, mean).ok_or_else(|| ApiError::bad("no participant has submitted yet"))?;
-            (w, format!("the {} mean of {} participants' weights", mean.name(), rows.len()))
+            let mean = if body.from == "group-geometric" {
+                Mean::Geometric
+            } else {
+                Mean::Arithmetic
+            };
+            let rows: Vec<Vec<f64>> = room
+                .participants
+                .iter()
+                .filter_map(|p| from_ids(&m, &p.weights))
+                .collect();
+            let w = group_weights(&rows, mean)
+                .ok_or_else(|| ApiError::bad("no participant has submitted yet"))?;
+            (
+                w,
+                format!(
+                    "the {} mean of {} participants' weights",
+                    mean.name(),
+                    rows.len()
+                ),
+            )
         }
         from => {
             let id: u32 = from
                 .strip_prefix("participant-")
                 .and_then(|n| n.parse().ok())
                 .ok_or_else(|| ApiError::bad(format!("`from` must be group-arithmetic, group-geometric or participant-<number>, not `{from}`")))?;
-            let p = room.get(id).ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no participant p{id}")))?;
-            let w = from_ids(&m, &p.weights).ok_or_else(|| ApiError::bad("this participant's weights no longer fit the model"))?;
-            let who = if room.anonymous { format!("participant {id}") } else { p.name.clone() };
+            let p = room
+                .get(id)
+                .ok_or_else(|| ApiError(StatusCode::NOT_FOUND, format!("no participant p{id}")))?;
+            let w = from_ids(&m, &p.weights).ok_or_else(|| {
+                ApiError::bad("this participant's weights no longer fit the model")
+            })?;
+            let who = if room.anonymous {
+                format!("participant {id}")
+            } else {
+                p.name.clone()
+            };
             (w, format!("the weights {who} submitted"))
         }
     };
@@ -202,12 +237,14 @@ pub async fn save(
         .collect();
     let description = format!("Saved in a workshop session: {described}.");
     let options = options_text(&session)?;
-    let saved = add_profile(&path, &options, &body.id, &name, &description, &pairs).map_err(|e| match e {
-        SaveError::InvalidId(_) => ApiError::bad(e.to_string()),
-        SaveError::Exists(_) => ApiError::conflict(e.to_string()),
-        SaveError::WouldNotLoad(_) => ApiError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
-        _ => ApiError::internal(e.to_string()),
-    })?;
+    let saved = add_profile(&path, &options, &body.id, &name, &description, &pairs).map_err(
+        |e| match e {
+            SaveError::InvalidId(_) => ApiError::bad(e.to_string()),
+            SaveError::Exists(_) => ApiError::conflict(e.to_string()),
+            SaveError::WouldNotLoad(_) => ApiError(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
+            _ => ApiError::internal(e.to_string()),
+        },
+    )?;
     m.profiles.push(Profile {
         id: crate::model::ProfileId::new(&body.id),
         name: name.clone(),
@@ -279,7 +316,9 @@ pub async fn write_model(
         "model-written",
         json!({ "options": options.display().to_string(), "criteria": criteria.display().to_string() }),
     );
-    Ok(Json(json!({ "ok": true, "options": options.display().to_string(), "criteria": criteria.display().to_string() })))
+    Ok(Json(
+        json!({ "ok": true, "options": options.display().to_string(), "criteria": criteria.display().to_string() }),
+    ))
 }
 
 #[cfg(test)]
@@ -298,7 +337,10 @@ mod tests {
         let first = add_profile(&path, SMALL_OPTIONS, "one", "One", "d", &w).expect("saved");
         let second = add_profile(&path, SMALL_OPTIONS, "two", "Two", "d", &w).expect("saved");
         assert_ne!(first.backup, second.backup);
-        assert_eq!(std::fs::read_to_string(&first.backup).expect("b1"), SMALL_CRITERIA);
+        assert_eq!(
+            std::fs::read_to_string(&first.backup).expect("b1"),
+            SMALL_CRITERIA
+        );
         let after_first = std::fs::read_to_string(&second.backup).expect("b2");
         assert!(after_first.contains("[profiles.one]") && !after_first.contains("[profiles.two]"));
         let now = std::fs::read_to_string(&path).expect("file");
@@ -315,7 +357,14 @@ mod tests {
         let w = [("violence".to_string(), 1e-9)];
         let e = add_profile(&path, SMALL_OPTIONS, "zero", "Zero", "d", &w).expect_err("refused");
         assert!(matches!(e, SaveError::WouldNotLoad(_)), "{e}");
-        assert_eq!(std::fs::read_to_string(&path).expect("file"), SMALL_CRITERIA);
-        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1, "no backup, no temp file");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("file"),
+            SMALL_CRITERIA
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).expect("dir").count(),
+            1,
+            "no backup, no temp file"
+        );
     }
 }

@@ -82,7 +82,11 @@ impl Secrets {
 
 /// Compares in time independent of where the strings differ.
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// A random secret of 128 bits, as hex, from rand's thread generator: a
@@ -181,8 +185,14 @@ pub fn now() -> f64 {
 impl Session {
     /// A session with fresh secrets and no state file: for tests and embedding.
     pub fn new(model: Model, options: SessionOptions) -> Self {
-        Self::open(model, SessionOptions { state_path: None, ..options })
-            .unwrap_or_else(|_| unreachable!("no state file is read"))
+        Self::open(
+            model,
+            SessionOptions {
+                state_path: None,
+                ..options
+            },
+        )
+        .unwrap_or_else(|_| unreachable!("no state file is read"))
     }
 
     /// Resumes the session in `options.state_path` if there is one (unless
@@ -229,8 +239,13 @@ impl Session {
             wrong_codes: Mutex::new((0.0, 0)),
         };
         {
-            let room = session.room.lock().map_err(|_| crate::Error::Server("poisoned".into()))?;
-            session.persist(&room).map_err(|e| crate::Error::Server(e.1))?;
+            let room = session
+                .room
+                .lock()
+                .map_err(|_| crate::Error::Server("poisoned".into()))?;
+            session
+                .persist(&room)
+                .map_err(|e| crate::Error::Server(e.1))?;
         }
         let criteria: Vec<String> = session
             .read_model()
@@ -289,8 +304,8 @@ impl Session {
             secrets: self.secrets.clone(),
             room: room.clone(),
         };
-        let text = serde_json::to_string_pretty(&state)
-            .map_err(|e| ApiError::internal(e.to_string()))?;
+        let text =
+            serde_json::to_string_pretty(&state).map_err(|e| ApiError::internal(e.to_string()))?;
         crate::output::write_atomic(path, text.as_bytes(), true)
             .map_err(|e| ApiError::internal(format!("cannot keep the session state: {e}")))
     }
@@ -316,7 +331,10 @@ fn read_state(path: &Path) -> Result<StateFile, crate::Error> {
     let text = std::fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
     let state: StateFile = serde_json::from_str(&text).map_err(|e| fail(e.to_string()))?;
     if state.format != STATE_FORMAT {
-        return Err(fail(format!("state format {} is not {STATE_FORMAT}", state.format)));
+        return Err(fail(format!(
+            "state format {} is not {STATE_FORMAT}",
+            state.format
+        )));
     }
     Ok(state)
 }

@@ -11,7 +11,10 @@ const TOP: usize = 3;
 
 pub fn run(cli: &Cli, args: &ReplayArgs) -> Result<(), Error> {
     let text = std::fs::read_to_string(&args.log).map_err(|e| {
-        Error::Usage(format!("cannot read the session log {}: {e}", args.log.display()))
+        Error::Usage(format!(
+            "cannot read the session log {}: {e}",
+            args.log.display()
+        ))
     })?;
     let r = replay(&text);
     let ctx = Context::load(cli)?;
@@ -62,7 +65,13 @@ pub fn run(cli: &Cli, args: &ReplayArgs) -> Result<(), Error> {
     let start = r.timeline.first().map_or(0.0, |t| t.time);
     for moment in &r.timeline {
         let s = (moment.time - start).max(0.0) as u64;
-        out += &format!("  +{:02}:{:02}:{:02}  {}\n", s / 3600, s / 60 % 60, s % 60, moment.what);
+        out += &format!(
+            "  +{:02}:{:02}:{:02}  {}\n",
+            s / 3600,
+            s / 60 % 60,
+            s % 60,
+            moment.what
+        );
     }
     if r.model_hashes.len() > 1 {
         out += "\nnote: the model changed during the log; weights are matched by criterion id\n";
@@ -74,7 +83,11 @@ pub fn run(cli: &Cli, args: &ReplayArgs) -> Result<(), Error> {
             r.broken.len(),
             if r.broken.len() == 1 { "" } else { "s" },
             args.log.display(),
-            r.broken.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+            r.broken
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     Ok(())

@@ -57,5 +57,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<(), Error> {
         .enable_all()
         .build()
         .map_err(|e| Error::Server(e.to_string()))?;
-    runtime.block_on(serve(Arc::new(session), SocketAddr::new(args.bind, args.port)))
+    runtime.block_on(serve(
+        Arc::new(session),
+        SocketAddr::new(args.bind, args.port),
+    ))
 }
