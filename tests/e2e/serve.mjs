@@ -118,6 +118,7 @@ await ben.fill(`#swing li[data-criterion="${criteria[0]}"] input`, "40");
 await ben.dispatchEvent(`#swing li[data-criterion="${criteria[0]}"] input`, "change");
 seen.swing_implied = await ben.$$eval("#swing .implied", (o) => o.map((x) => x.textContent));
 seen.swing_order = await ben.$$eval("#swing li", (o) => o.map((x) => x.dataset.criterion));
+await ben.screenshot({ path: join(artifacts, "participant-swing-390x844.png"), fullPage: true });
 await ben.click("#submit");
 await ben.waitForFunction(() => document.getElementById("submitted").textContent.startsWith("Submitted"));
 
@@ -141,6 +142,10 @@ seen.group_ranking = await facilitator.$$eval(".group-ranking li", (r) => r.leng
 await facilitator.click("#group-card button.secondary");
 await updated(facilitator, 3);
 await layout(facilitator, "facilitator");
+await facilitator.setViewportSize({ width: 1024, height: 768 });
+await facilitator.$eval("#room", (r) => { r.scrollTop = r.scrollHeight; });
+await facilitator.screenshot({ path: join(artifacts, "facilitator-room-1024x768.png") });
+await facilitator.$eval("#room", (r) => { r.scrollTop = 0; });
 await facilitator.setViewportSize({ width: 1280, height: 720 });
 
 // Restart the server in the middle of the session.

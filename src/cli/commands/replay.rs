@@ -38,7 +38,7 @@ pub fn run(cli: &Cli, args: &ReplayArgs) -> Result<(), Error> {
         m.criteria
             .iter()
             .zip(w)
-            .map(|(c, w)| format!("{} {:.0}%", c.name, 100.0 * w))
+            .map(|(c, w)| format!("{} {:.1}%", c.name, 100.0 * w))
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -52,7 +52,7 @@ function swingWeights() {
 function swingText(c) {
   const worst = c.direction === "cost" ? c.scale.max : c.scale.min;
   const best = c.direction === "cost" ? c.scale.min : c.scale.max;
-  return `from ${worst} to ${best}`;
+  return `worst ${worst} → best ${best}`;
 }
 
 function renderSwing() {
@@ -76,7 +76,7 @@ function renderSwing() {
       swingChanged();
     };
     return el("li", { dataset: { criterion: id } },
-      el("span", { className: "swing-name" }, el("span", { className: "swatch", style: `background:${colours[id]}` }), el("strong", { textContent: c.name }), el("span", { className: "small", textContent: ` ${swingText(c)}` })),
+      el("span", { className: "swing-name" }, el("span", { className: "swatch", style: `background:${colours[id]}` }), el("strong", { textContent: c.name }), el("span", { className: "small", textContent: swingText(c) })),
       el("span", { className: "swing-controls" },
         el("button", { type: "button", className: "secondary", textContent: "↑", disabled: i === 0, onclick: move(-1), "aria-label": `Move ${c.name} up` }),
         el("button", { type: "button", className: "secondary", textContent: "↓", disabled: i === order.length - 1, onclick: move(1), "aria-label": `Move ${c.name} down` }),
