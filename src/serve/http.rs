@@ -12,7 +12,6 @@
 use std::time::Duration;
 
 use axum::Json;
-use axum::body::Body;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -273,11 +272,6 @@ pub fn facilitator(
             "only the facilitator's key may do this",
         )),
     }
-}
-
-/// A body that is a plain string with a content type.
-pub fn typed(content_type: &'static str, body: impl Into<Body>) -> Response {
-    ([(header::CONTENT_TYPE, content_type)], body.into()).into_response()
 }
 
 #[cfg(test)]

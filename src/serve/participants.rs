@@ -153,7 +153,7 @@ pub async fn room_view(
     RawQuery(query): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
     facilitator(&session, &headers, query.as_deref())?;
-    let q: RoomQuery = serde_urlencoded_query(query.as_deref())?;
+    let q: RoomQuery = query_fields(query.as_deref())?;
     let mean: Mean = q
         .mean
         .as_deref()
@@ -171,9 +171,9 @@ pub async fn room_view(
     Ok(Json(view(&m, &room, mean, kind)))
 }
 
-fn serde_urlencoded_query<T: serde::de::DeserializeOwned>(
-    query: Option<&str>,
-) -> Result<T, ApiError> {
+/// The query's fields other than the credential, as a struct; values are
+/// plain words, so no percent-decoding is needed.
+fn query_fields<T: serde::de::DeserializeOwned>(query: Option<&str>) -> Result<T, ApiError> {
     let pairs: serde_json::Map<String, Value> = query
         .unwrap_or("")
         .split('&')

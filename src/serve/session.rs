@@ -307,7 +307,14 @@ impl Session {
         let text =
             serde_json::to_string_pretty(&state).map_err(|e| ApiError::internal(e.to_string()))?;
         crate::output::write_atomic(path, text.as_bytes(), true)
-            .map_err(|e| ApiError::internal(format!("cannot keep the session state: {e}")))
+            .map_err(|e| ApiError::internal(format!("cannot keep the session state: {e}")))?;
+        // The file holds the facilitator's key: readable by its owner only.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+        }
+        Ok(())
     }
 
     /// Tells the live pages that something changed.
