@@ -119,12 +119,14 @@ pub async fn submit(
         time: now(),
     };
     let logged = submission.clone();
-    let id = session.change_room(|room| {
-        room.submit(submission).map_err(|e| match e {
-            RoomError::Full => ApiError(StatusCode::TOO_MANY_REQUESTS, e.to_string()),
-            _ => ApiError::bad(e.to_string()),
+    let id = session
+        .change_room_blocking(|room| {
+            room.submit(submission).map_err(|e| match e {
+                RoomError::Full => ApiError(StatusCode::TOO_MANY_REQUESTS, e.to_string()),
+                _ => ApiError::bad(e.to_string()),
+            })
         })
-    })?;
+        .await?;
     let count = session.room()?.participants.len();
     session.log.record(
         "submission",
@@ -248,16 +250,18 @@ pub async fn remove(
     Path(id): Path<u32>,
 ) -> Result<Json<Value>, ApiError> {
     facilitator(&session, &headers, query.as_deref())?;
-    session.change_room(|room| {
-        if room.remove(id) {
-            Ok(())
-        } else {
-            Err(ApiError(
-                StatusCode::NOT_FOUND,
-                format!("no participant p{id}"),
-            ))
-        }
-    })?;
+    session
+        .change_room_blocking(move |room| {
+            if room.remove(id) {
+                Ok(())
+            } else {
+                Err(ApiError(
+                    StatusCode::NOT_FOUND,
+                    format!("no participant p{id}"),
+                ))
+            }
+        })
+        .await?;
     session.log.record("removal", json!({ "participant": id }));
     Ok(Json(json!({ "ok": true })))
 }
@@ -277,10 +281,13 @@ pub async fn anonymous(
     JsonBody(body): JsonBody<AnonymousBody>,
 ) -> Result<Json<Value>, ApiError> {
     facilitator(&session, &headers, query.as_deref())?;
-    session.change_room(|room| {
-        room.anonymous = body.anonymous;
-        Ok(())
-    })?;
+    let anonymous = body.anonymous;
+    session
+        .change_room_blocking(move |room| {
+            room.anonymous = anonymous;
+            Ok(())
+        })
+        .await?;
     session
         .log
         .record("anonymous", json!({ "anonymous": body.anonymous }));

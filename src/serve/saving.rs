@@ -165,6 +165,14 @@ pub async fn save(
     JsonBody(body): JsonBody<SaveBody>,
 ) -> Result<Json<Value>, ApiError> {
     facilitator(&session, &headers, query.as_deref())?;
+    // Reading, checking, backing up and writing files, each synced: on the
+    // blocking pool, never on the workers that answer everyone else.
+    tokio::task::spawn_blocking(move || save_now(&session, body))
+        .await
+        .map_err(|_| ApiError::internal("the save failed"))?
+}
+
+fn save_now(session: &Session, body: SaveBody) -> Result<Json<Value>, ApiError> {
     let Some(path) = session.criteria_file() else {
         return Err(ApiError::conflict(
             "the built-in model has no criteria.toml to save into; write the model out first (the button above the room), or run `tradeoffs serve` where your criteria.toml is",
@@ -236,7 +244,7 @@ pub async fn save(
         .map(|(c, w)| (c.id.to_string(), *w))
         .collect();
     let description = format!("Saved in a workshop session: {described}.");
-    let options = options_text(&session)?;
+    let options = options_text(session)?;
     let saved = add_profile(&path, &options, &body.id, &name, &description, &pairs).map_err(
         |e| match e {
             SaveError::InvalidId(_) => ApiError::bad(e.to_string()),

@@ -293,6 +293,19 @@ impl Session {
         Ok(out)
     }
 
+    /// [`Session::change_room`] on tokio's blocking pool: the state file is
+    /// written and synced there, never on the workers that answer everyone
+    /// else.
+    pub async fn change_room_blocking<T: Send + 'static>(
+        self: &std::sync::Arc<Self>,
+        change: impl FnOnce(&mut Room) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let session = self.clone();
+        tokio::task::spawn_blocking(move || session.change_room(change))
+            .await
+            .map_err(|_| ApiError::internal("the room could not be updated"))?
+    }
+
     fn persist(&self, room: &Room) -> Result<(), ApiError> {
         let Some(path) = &self.state_path else {
             return Ok(());
