@@ -71,6 +71,7 @@ impl Cli {
             Command::Chart(_) => "chart",
             Command::Report(_) => "report",
             Command::Serve(_) => "serve",
+            Command::Replay(_) => "replay",
             Command::List(_) => "list",
             Command::Init(_) => "init",
             Command::Import(_) => "import",
@@ -191,6 +192,9 @@ pub enum Command {
     /// The manual page (roff), for `man`
     #[command(after_long_help = "Examples:\n  tradeoffs man > tradeoffs.1 && man ./tradeoffs.1")]
     Man(ManArgs),
+    /// Read a workshop's session log: timeline, each participant, the group
+    #[command(after_long_help = "Examples:\n  tradeoffs replay tradeoffs-session.jsonl")]
+    Replay(ReplayArgs),
 }
 
 /// `list`.
@@ -290,6 +294,18 @@ pub struct ServeArgs {
     /// Keep no session log
     #[arg(long)]
     pub no_log: bool,
+
+    /// Start a new session instead of resuming the one in tradeoffs-session.json
+    #[arg(long)]
+    pub new_session: bool,
+}
+
+/// `replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// The session log (tradeoffs-session.jsonl)
+    #[arg(value_name = "LOG")]
+    pub log: PathBuf,
 }
 
 /// Writing a chart beside the printed result.
