@@ -124,6 +124,10 @@ pub struct SourceDef {
     pub publisher: Option<Sp<String>>,
     pub year: Option<Sp<f64>>,
     pub url: Option<Sp<String>>,
+    /// `kind = "document" | "judgment"`.
+    pub kind: Option<Sp<String>>,
+    /// `text = "path"`: a local copy of the text, relative to options.toml.
+    pub text: Option<Sp<String>>,
 }
 
 /// One `[[options]]` entry.
@@ -148,4 +152,6 @@ pub struct ScoreDef {
     pub high: Option<Sp<f64>>,
     pub why: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
+    /// A verbatim passage of the cited source.
+    pub quote: Option<Sp<String>>,
 }

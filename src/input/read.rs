@@ -305,9 +305,17 @@ const PROFILE_KEYS: &[&str] = &[
     "bounds",
 ];
 const OPTIONS_TOP: &[&str] = &["sources", "options"];
-const SOURCE_KEYS: &[&str] = &["title", "author", "publisher", "year", "url"];
+const SOURCE_KEYS: &[&str] = &[
+    "title",
+    "author",
+    "publisher",
+    "year",
+    "url",
+    "kind",
+    "text",
+];
 const OPTION_KEYS: &[&str] = &["id", "name", "category", "description", "scores"];
-const SCORE_KEYS: &[&str] = &["value", "low", "high", "why", "source"];
+const SCORE_KEYS: &[&str] = &["value", "low", "high", "why", "source", "quote"];
 
 /// Reads `criteria.toml`; type problems go to `diagnostics`.
 pub fn criteria_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> CriteriaFile {
@@ -533,6 +541,8 @@ pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> OptionsFil
                         publisher: reader.string(fields.take("publisher")),
                         year: reader.number(fields.take("year")),
                         url: reader.string(fields.take("url")),
+                        kind: reader.string(fields.take("kind")),
+                        text: reader.string(fields.take("text")),
                     });
                     reader.finish(fields);
                 }
@@ -587,6 +597,7 @@ fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Op
             high: None,
             why: None,
             source: None,
+            quote: None,
         });
     }
     if value.as_table().is_none() {
@@ -614,6 +625,7 @@ fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Op
         high: reader.number(fields.take("high")),
         why: reader.string(fields.take("why")),
         source: reader.string(fields.take("source")),
+        quote: reader.string(fields.take("quote")),
         criterion,
     };
     if value_missing {

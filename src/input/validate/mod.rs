@@ -5,6 +5,7 @@
 //! resolved to indices here, so nothing downstream looks anything up by name.
 
 mod criteria;
+mod evidence;
 mod options;
 mod profiles;
 

@@ -4,6 +4,7 @@ use nalgebra::DMatrix;
 use toml_span::Span;
 
 use super::criteria::CriteriaPart;
+use super::evidence;
 use super::{Ids, Validator, preview, text};
 use crate::input::diagnostic::{Diagnostic, FileKind};
 use crate::input::raw::*;
@@ -35,10 +36,12 @@ pub fn options(
         .map(|s| (Some(&s.id), s.id.span))
         .collect();
     let source_ids = v.ids(f, "source", &source_entries);
-    let sources = file
+    let sources: Vec<Source> = file
         .sources
         .iter()
         .map(|s| Source {
+            kind: evidence::source_kind(&mut v, s),
+            text: text(&s.text),
             id: SourceId::new(&s.id.value),
             title: text(&s.title).unwrap_or_else(|| s.id.value.clone()),
             author: text(&s.author),
@@ -124,6 +127,11 @@ pub fn options(
                     });
                 }
             }
+            let cited = score.source.as_ref().and_then(|s| {
+                let first = s.value.split_whitespace().next()?;
+                Some(sources[source_ids.index(first)?].kind)
+            });
+            evidence::score(&mut v, id, score, cited);
             if score.why.is_none() || score.source.is_none() {
                 let missing: Vec<&str> = [
                     score.why.is_none().then_some("why"),
@@ -153,6 +161,7 @@ pub fn options(
                 high: score.high.as_ref().map(|x| x.value),
                 why: text(&score.why),
                 source: text(&score.source),
+                quote: text(&score.quote),
                 imputed: false,
             };
         }
