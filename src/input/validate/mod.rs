@@ -18,6 +18,7 @@ use super::raw::Sp;
 use crate::model::id::is_valid;
 
 pub use criteria::criteria;
+pub(crate) use evidence::MAX_QUOTE_CHARS;
 pub use options::{constant_criteria, options};
 
 /// Tolerance of the reciprocal check `a_ij · a_ji = 1` of an AHP matrix.

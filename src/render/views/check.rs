@@ -35,6 +35,8 @@ pub struct CheckReport {
     pub ok: bool,
     /// Every problem.
     pub diagnostics: Vec<CheckItem>,
+    /// What else the check found worth saying, such as how many quotes it verified.
+    pub notes: Vec<String>,
 }
 
 impl CheckReport {
@@ -59,7 +61,14 @@ impl CheckReport {
             strict,
             ok: errors == 0 && !(strict && warnings > 0),
             diagnostics,
+            notes: vec![],
         }
+    }
+
+    /// The report with these notes, shown before the summary.
+    pub fn with_notes(mut self, notes: Vec<String>) -> Self {
+        self.notes = notes;
+        self
     }
 
     /// The one-line summary.
@@ -105,6 +114,9 @@ impl View for CheckReport {
             ]);
         }
         doc.data(data);
+        for note in &self.notes {
+            doc.paragraph(format!("note: {note}"));
+        }
         doc.paragraph(self.summary());
         doc
     }
