@@ -328,6 +328,63 @@ impl SourceIndex {
     }
 }
 
+/// Where a quote and a passage differ, word by word: each run of words of the
+/// quote (possibly none) that the passage has as another run (possibly none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// The quote's words, in canonical form.
+    pub quote: String,
+    /// The passage's words in their place.
+    pub text: String,
+}
+
+/// The word-level differences of two passages, in order: the complement of
+/// their longest common subsequence of words.
+pub fn differences(quote: &str, passage: &str) -> Vec<Difference> {
+    let (q, p) = (Canonical::new(quote), Canonical::new(passage));
+    let a: Vec<&str> = q.as_str().split(' ').collect();
+    let b: Vec<&str> = p.as_str().split(' ').collect();
+    // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut out = vec![];
+    let (mut i, mut j) = (0, 0);
+    let (mut only_a, mut only_b): (Vec<&str>, Vec<&str>) = (vec![], vec![]);
+    let mut flush = |only_a: &mut Vec<&str>, only_b: &mut Vec<&str>| {
+        if !only_a.is_empty() || !only_b.is_empty() {
+            out.push(Difference {
+                quote: only_a.join(" "),
+                text: only_b.join(" "),
+            });
+            only_a.clear();
+            only_b.clear();
+        }
+    };
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            flush(&mut only_a, &mut only_b);
+            i += 1;
+            j += 1;
+        } else if j == b.len() || (i < a.len() && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            only_a.push(a[i]);
+            i += 1;
+        } else {
+            only_b.push(b[j]);
+            j += 1;
+        }
+    }
+    flush(&mut only_a, &mut only_b);
+    out
+}
+
 /// The byte ranges of the space-separated words of a canonical text.
 fn word_ranges(text: &str) -> Vec<Range<usize>> {
     let mut words = vec![];
@@ -442,6 +499,28 @@ mod tests {
         assert!(!found(PARAGRAPH, "perhaps tens of thousands; though"));
         assert!(!found(PARAGRAPH, "erhaps tens of"));
         assert!(found(PARAGRAPH, "parts of the world."));
+    }
+
+    #[test]
+    fn the_differences_name_the_words_that_differ() {
+        let d = differences(
+            "they bind poor farmers to the cartels",
+            "they bond poor poppy farmers to the cartels",
+        );
+        assert_eq!(
+            d,
+            [
+                Difference {
+                    quote: "bind".into(),
+                    text: "bond".into()
+                },
+                Difference {
+                    quote: String::new(),
+                    text: "poppy".into()
+                }
+            ]
+        );
+        assert!(differences("a \u{201c}b\u{201d}", "a \"b\"").is_empty());
     }
 
     #[test]

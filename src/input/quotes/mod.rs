@@ -284,6 +284,28 @@ fn unquoted(option: &str, score: &ScoreDef, source: &str) -> Diagnostic {
     ))
 }
 
+/// The first few differences, e.g. `; the text has "bond" for "bind"`.
+fn describe(differences: &[matcher::Difference]) -> String {
+    const SHOWN: usize = 3;
+    let mut parts: Vec<String> = differences
+        .iter()
+        .take(SHOWN)
+        .map(|d| match (d.quote.is_empty(), d.text.is_empty()) {
+            (false, false) => format!("\"{}\" for \"{}\"", d.text, d.quote),
+            (true, _) => format!("\"{}\" more", d.text),
+            (false, true) => format!("no \"{}\"", d.quote),
+        })
+        .collect();
+    if differences.len() > SHOWN {
+        parts.push(format!("{} more differences", differences.len() - SHOWN));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; the text has {}", parts.join(", "))
+    }
+}
+
 /// The longest passage shown in a help line, in characters.
 const SHOWN_CHARS: usize = 320;
 
@@ -310,8 +332,9 @@ fn not_found(
             } else {
                 ""
             };
+            let changes = describe(&matcher::differences(&quote.value, &passage));
             format!(
-                "the closest passage, at {path}:{line} ({:.0}% alike): \"{shown}{ellipsis}\"",
+                "the closest passage, at {path}:{line} ({:.0}% alike{changes}): \"{shown}{ellipsis}\"",
                 similarity * 100.0
             )
         }
