@@ -235,7 +235,17 @@ fn the_options_criteria_and_profiles_cover_what_the_model_promises() {
             );
         }
     }
-    assert!(m.profiles.len() >= 6);
+    for id in [
+        "balanced",
+        "us_enforcement",
+        "mexico_gov",
+        "public_health",
+        "rural_rights",
+        "appropriators",
+        "us_administration_2025",
+    ] {
+        assert!(m.profile_index(id).is_some(), "missing profile {id}");
+    }
     assert!(
         m.profiles.iter().any(|p| !p.bounds.is_empty()),
         "no profile has bounds"
