@@ -211,6 +211,41 @@ fn without_any_text_the_quotes_are_counted_as_unverified_not_failed() {
 }
 
 #[test]
+fn a_quote_found_in_another_source_says_which() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = dir.path().join("options.toml");
+    let text = std::fs::read_to_string(QUOTED_OPTIONS).expect("quoted options");
+    let miscited = text.replacen(
+        "source = \"brookings-2020 §Eradication\", quote = \"Farmers can",
+        "source = \"crs-2018\", quote = \"Farmers can",
+        1,
+    );
+    assert_ne!(miscited, text);
+    std::fs::write(
+        &options,
+        format!("[sources.crs-2018]\ntitle = \"Another paper\"\n\n{miscited}"),
+    )
+    .expect("write");
+    std::fs::copy(
+        "tests/fixtures/quoted/brookings-2020-excerpt.txt",
+        dir.path().join("brookings-2020.txt"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("crs-2018.txt"),
+        "Poppy farmers replant after each eradication drive.",
+    )
+    .expect("write");
+    let (exit, out) = check_with_sources(options.to_str().expect("utf-8 path"), dir.path());
+    assert_eq!(exit, 1, "{out}");
+    assert!(out.contains("error[quote-not-found]"), "{out}");
+    assert!(
+        out.contains("the quote is in the text of `brookings-2020`: cite that source"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_sources_folder_that_does_not_exist_is_a_usage_error() {
     let (exit, _) = check_with_sources(QUOTED_OPTIONS, Path::new("tests/fixtures/no-such-folder"));
     assert_eq!(exit, 2);

@@ -74,6 +74,12 @@ impl Canonical {
     }
 }
 
+/// A passage of a source's text as it reads, for showing: markup dropped,
+/// typography unified, whitespace collapsed (hyphens kept).
+pub fn readable(original: &str) -> String {
+    pieces(original).into_iter().map(|p| p.c).collect()
+}
+
 /// The first pass: markup dropped, typography unified, whitespace collapsed.
 fn pieces(original: &str) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(original.len());

@@ -138,13 +138,23 @@ pub fn verify(checked: &mut Checked, places: TextPlaces<'_>, strict: bool) -> Qu
             }
             let id = source.id.value.as_str();
             match texts.get(source, &mut diagnostics) {
-                Text::Indexed { index, path } => match index.find(&quote.value) {
-                    Found::Exact(_) => summary.verified += 1,
-                    found => {
-                        summary.not_found += 1;
-                        diagnostics.push(not_found(option_id, score, id, path, found, index));
+                Text::Indexed { index, path } => {
+                    match index.find(&quote.value) {
+                        Found::Exact(_) => summary.verified += 1,
+                        found => {
+                            summary.not_found += 1;
+                            let mut d = not_found(option_id, score, id, path, found, index);
+                            if let Some(other) =
+                                texts.elsewhere(&file.sources, id, &quote.value, &mut diagnostics)
+                            {
+                                d.help = d.help.map(|h| {
+                                format!("{h}; the quote is in the text of `{other}`: cite that source")
+                            });
+                            }
+                            diagnostics.push(d);
+                        }
                     }
-                },
+                }
                 Text::Missing => match summary.unverified.iter_mut().find(|(s, _)| s == id) {
                     Some((_, n)) => *n += 1,
                     None => summary.unverified.push((id.to_string(), 1)),
@@ -195,6 +205,26 @@ impl Texts<'_> {
             self.loaded.insert(id.clone(), text);
         }
         &self.loaded[id]
+    }
+
+    /// The first other document, of those whose text is at hand, that holds `quote`.
+    fn elsewhere(
+        &mut self,
+        sources: &[SourceDef],
+        cited: &str,
+        quote: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
+        sources
+            .iter()
+            .filter(|s| {
+                s.id.value != cited && s.kind.as_ref().is_none_or(|k| k.value != "judgment")
+            })
+            .find(|s| {
+                matches!(self.get(s, diagnostics), Text::Indexed { index, .. }
+                    if matches!(index.find(quote), Found::Exact(_)))
+            })
+            .map(|s| s.id.value.clone())
     }
 
     fn load(&self, source: &SourceDef, diagnostics: &mut Vec<Diagnostic>) -> Text {
@@ -290,10 +320,13 @@ fn describe(differences: &[matcher::Difference]) -> String {
     let mut parts: Vec<String> = differences
         .iter()
         .take(SHOWN)
-        .map(|d| match (d.quote.is_empty(), d.text.is_empty()) {
-            (false, false) => format!("\"{}\" for \"{}\"", d.text, d.quote),
-            (true, _) => format!("\"{}\" more", d.text),
-            (false, true) => format!("no \"{}\"", d.quote),
+        .map(|d| {
+            let (text, quote) = (clip(&d.text), clip(&d.quote));
+            match (quote.is_empty(), text.is_empty()) {
+                (false, false) => format!("\"{text}\" for \"{quote}\""),
+                (true, _) => format!("\"{text}\" more"),
+                (false, true) => format!("no \"{quote}\""),
+            }
         })
         .collect();
     if differences.len() > SHOWN {
@@ -303,6 +336,17 @@ fn describe(differences: &[matcher::Difference]) -> String {
         String::new()
     } else {
         format!("; the text has {}", parts.join(", "))
+    }
+}
+
+/// The first words of a long run of differing words.
+fn clip(words: &str) -> String {
+    const WORDS: usize = 6;
+    let all: Vec<&str> = words.split(' ').collect();
+    if all.len() > WORDS {
+        format!("{} …", all[..WORDS].join(" "))
+    } else {
+        words.to_string()
     }
 }
 
@@ -322,21 +366,26 @@ fn not_found(
         Found::Closest(range, similarity) => {
             let original = index.original();
             let line = original[..range.start].matches('\n').count() + 1;
-            let passage = original[range]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let passage = matcher::readable(&original[range]);
             let shown: String = passage.chars().take(SHOWN_CHARS).collect();
             let ellipsis = if shown.len() < passage.len() {
                 "…"
             } else {
                 ""
             };
-            let changes = describe(&matcher::differences(&quote.value, &passage));
-            format!(
-                "the closest passage, at {path}:{line} ({:.0}% alike{changes}): \"{shown}{ellipsis}\"",
-                similarity * 100.0
-            )
+            // Below this, the passage shares too little for a word-by-word list to help.
+            const LISTED: f64 = 0.6;
+            let percent = similarity * 100.0;
+            if similarity >= LISTED {
+                let changes = describe(&matcher::differences(&quote.value, &passage));
+                format!(
+                    "the closest passage, at {path}:{line} ({percent:.0}% alike{changes}): \"{shown}{ellipsis}\""
+                )
+            } else {
+                format!(
+                    "no passage comes close; the nearest, at {path}:{line}, is {percent:.0}% alike: \"{shown}{ellipsis}\""
+                )
+            }
         }
         _ => format!("no passage of {path} shares a word with the quote: is it the right source?"),
     };

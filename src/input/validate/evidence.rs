@@ -101,3 +101,65 @@ pub(super) fn score(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::input::from_texts;
+
+    const CRITERIA: &str = r#"
+[[criteria]]
+id = "cost"
+direction = "cost"
+scale = { min = 0, max = 10 }
+"#;
+
+    fn options(quote: &str, judgment_range: &str) -> String {
+        format!(
+            r#"
+[sources.paper]
+title = "A paper"
+[sources.judgment]
+title = "The analyst's judgment"
+kind = "judgment"
+[[options]]
+id = "a"
+scores = {{ cost = {{ value = 2, why = "w", source = "paper", quote = "{quote}" }} }}
+[[options]]
+id = "b"
+scores = {{ cost = {{ value = 7, {judgment_range} why = "w", source = "judgment" }} }}
+"#
+        )
+    }
+
+    fn codes(options: &str) -> Vec<&'static str> {
+        match from_texts(options, CRITERIA) {
+            Ok(_) => vec![],
+            Err(diagnostics) => diagnostics.iter().map(|d| d.code).collect(),
+        }
+    }
+
+    #[test]
+    fn a_quote_of_300_characters_is_accepted_and_one_of_301_is_not() {
+        let ranged = "low = 6, high = 8,";
+        assert!(codes(&options(&"word ".repeat(60)[..300], ranged)).is_empty());
+        let long = format!("{}x", &"word ".repeat(60)[..300]);
+        assert_eq!(codes(&options(&long, ranged)), ["quote-too-long"]);
+        // Characters, not bytes: 300 accented letters are 600 bytes.
+        assert!(codes(&options(&"é".repeat(300), ranged)).is_empty());
+    }
+
+    #[test]
+    fn a_judgment_needs_a_range_of_some_width() {
+        assert_eq!(
+            codes(&options("q", "")),
+            ["judgment-without-range"],
+            "no range"
+        );
+        assert_eq!(
+            codes(&options("q", "low = 7, high = 7,")),
+            ["judgment-without-range"],
+            "a point is not a range"
+        );
+        assert!(codes(&options("q", "low = 6, high = 7,")).is_empty());
+    }
+}
