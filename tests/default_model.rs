@@ -89,7 +89,7 @@ fn every_paper_citing_score_quotes_its_paper_and_every_judgment_is_labelled_and_
 }
 
 #[test]
-fn section_locators_name_headings_that_the_seeds_readme_papers_have() {
+fn section_locators_name_headings_the_papers_have() {
     // Locators are either the bare source id (crs-2025 has no headings; the quote
     // locates the passage) or `id §Heading` with a heading the paper has; these
     // are the headings of the five papers, copied from their texts.
