@@ -19,12 +19,14 @@
 //! word order must be as in the source.
 //!
 //! The closest passage of a quote that is not found is searched in two steps,
-//! so that the cost grows with the text once and with each quote after that:
-//! every pair of consecutive words of the text is indexed once; each word pair
-//! of the quote then votes for the alignment (text position − quote position)
-//! where it occurs, the best-voted alignments are scored by word-level edit
-//! distance (Levenshtein 1966) against the quote, and the best of them is the
-//! closest passage.
+//! so that the text is read once and each quote costs little after that:
+//! every pair of consecutive words of the text is indexed once (words as
+//! numbers); each word pair of the quote then votes for the alignment (text
+//! position − quote position) where it occurs, and around the eight
+//! best-voted alignments the stretch of text with the fewest word edits
+//! (Levenshtein 1966) to the whole quote is found by fitting alignment
+//! (Sellers 1980). The best of them is the closest passage; its likeness is
+//! the normalized character edit distance (`strsim`).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -210,10 +212,14 @@ pub struct SourceIndex {
     canonical: Canonical,
     /// The canonical byte range of each word.
     words: Vec<Range<usize>>,
+    /// Each word's id: words are compared as numbers.
+    ids: Vec<u32>,
+    /// The id of each distinct word.
+    vocabulary: HashMap<String, u32>,
     /// Where each pair of consecutive words starts (as word positions).
-    pairs: HashMap<(String, String), Vec<usize>>,
+    pairs: HashMap<(u32, u32), Vec<u32>>,
     /// Where each word occurs, for one-word quotes and quotes with no pair in common.
-    singles: HashMap<String, Vec<usize>>,
+    singles: HashMap<u32, Vec<u32>>,
 }
 
 /// Where a quote was found, or the passage closest to it.
@@ -229,24 +235,43 @@ pub enum Found {
     Nothing,
 }
 
+/// The id of a word the text does not have.
+const UNKNOWN: u32 = u32::MAX;
+
 impl SourceIndex {
     /// Canonicalizes and indexes a text.
     pub fn new(original: &str) -> Self {
         let canonical = Canonical::new(original);
         let words = word_ranges(canonical.as_str());
-        let word = |i: usize| canonical.as_str()[words[i].clone()].to_string();
-        let mut pairs: HashMap<(String, String), Vec<usize>> = HashMap::new();
-        let mut singles: HashMap<String, Vec<usize>> = HashMap::new();
-        for i in 0..words.len() {
-            singles.entry(word(i)).or_default().push(i);
-            if i + 1 < words.len() {
-                pairs.entry((word(i), word(i + 1))).or_default().push(i);
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let ids: Vec<u32> = words
+            .iter()
+            .map(|range| {
+                let word = &canonical.as_str()[range.clone()];
+                match vocabulary.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocabulary.len() as u32;
+                        vocabulary.insert(word.to_string(), id);
+                        id
+                    }
+                }
+            })
+            .collect();
+        let mut pairs: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+        let mut singles: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (i, &id) in ids.iter().enumerate() {
+            singles.entry(id).or_default().push(i as u32);
+            if let Some(&next) = ids.get(i + 1) {
+                pairs.entry((id, next)).or_default().push(i as u32);
             }
         }
         SourceIndex {
             original: original.to_string(),
             canonical,
             words,
+            ids,
+            vocabulary,
             pairs,
             singles,
         }
@@ -259,65 +284,91 @@ impl SourceIndex {
         if needle.is_empty() {
             return Found::Nothing;
         }
-        let hay = self.canonical.as_str();
-        for (at, _) in hay.match_indices(needle) {
-            let end = at + needle.len();
-            let boundary_before = !hay[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                || !needle.starts_with(char::is_alphanumeric);
-            let boundary_after = !hay[end..].chars().next().is_some_and(char::is_alphanumeric)
-                || !needle.ends_with(char::is_alphanumeric);
-            if boundary_before && boundary_after {
-                return Found::Exact(self.canonical.original(at..end));
+        // Most quotes start at a word of the text: try where its first two words
+        // occur, then, for a quote that starts inside a word, every position.
+        let first: Vec<u32> = needle
+            .split(' ')
+            .take(2)
+            .map(|w| self.vocabulary.get(w).copied().unwrap_or(UNKNOWN))
+            .collect();
+        let starts = match first[..] {
+            [a, b] => self.pairs.get(&(a, b)),
+            [a] => self.singles.get(&a),
+            _ => None,
+        };
+        for &p in starts.into_iter().flatten() {
+            let at = self.words[p as usize].start;
+            if self.canonical.as_str()[at..].starts_with(needle) && self.bounded(at, needle) {
+                return Found::Exact(self.canonical.original(at..at + needle.len()));
             }
+        }
+        let hay = self.canonical.as_str();
+        if let Some((at, _)) = hay
+            .match_indices(needle)
+            .find(|&(at, _)| self.bounded(at, needle))
+        {
+            return Found::Exact(self.canonical.original(at..at + needle.len()));
         }
         self.closest(needle)
     }
 
+    /// Whether `needle`, found at `at`, begins and ends on word boundaries
+    /// (where it begins or ends with a letter or digit).
+    fn bounded(&self, at: usize, needle: &str) -> bool {
+        let hay = self.canonical.as_str();
+        let end = at + needle.len();
+        let before = !hay[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            || !needle.starts_with(char::is_alphanumeric);
+        let after = !hay[end..].chars().next().is_some_and(char::is_alphanumeric)
+            || !needle.ends_with(char::is_alphanumeric);
+        before && after
+    }
+
     /// The passage closest to a quote that is not in the text (see the module docs).
     fn closest(&self, needle: &str) -> Found {
-        let quote: Vec<&str> = needle.split(' ').collect();
+        let quote: Vec<u32> = needle
+            .split(' ')
+            .map(|w| self.vocabulary.get(w).copied().unwrap_or(UNKNOWN))
+            .collect();
         let n = quote.len();
-        let mut votes: HashMap<isize, usize> = HashMap::new();
+        let mut votes: HashMap<i64, usize> = HashMap::new();
         for (i, pair) in quote.windows(2).enumerate() {
-            let key = (pair[0].to_string(), pair[1].to_string());
-            for &p in self.pairs.get(&key).into_iter().flatten() {
-                *votes.entry(p as isize - i as isize).or_default() += 1;
+            for &p in self.pairs.get(&(pair[0], pair[1])).into_iter().flatten() {
+                *votes.entry(i64::from(p) - i as i64).or_default() += 1;
             }
         }
         if votes.is_empty() {
             for (i, word) in quote.iter().enumerate() {
-                for &p in self.singles.get(*word).into_iter().flatten() {
-                    *votes.entry(p as isize - i as isize).or_default() += 1;
+                for &p in self.singles.get(word).into_iter().flatten() {
+                    *votes.entry(i64::from(p) - i as i64).or_default() += 1;
                 }
             }
         }
         if votes.is_empty() {
             return Found::Nothing;
         }
-        let mut ranked: Vec<(isize, usize)> = votes.into_iter().collect();
+        let mut ranked: Vec<(i64, usize)> = votes.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         const CANDIDATES: usize = 8;
-        // An insertion or deletion shifts the alignment by a word or two.
-        const SHIFT: isize = 3;
-        let total = self.words.len() as isize;
+        // Room for words the quote drops or adds around each alignment.
+        let slack = 3 + n as i64 / 4;
+        let total = self.ids.len() as i64;
         let mut best: Option<(usize, Range<usize>)> = None;
         for &(offset, _) in ranked.iter().take(CANDIDATES) {
-            for shift in -SHIFT..=SHIFT {
-                for len in [n.saturating_sub(1), n, n + 1] {
-                    let start = (offset + shift).clamp(0, (total - 1).max(0)) as usize;
-                    let end = (start + len.max(1)).min(self.words.len());
-                    let window: Vec<&str> = (start..end).map(|w| self.word(w)).collect();
-                    let distance = strsim::generic_levenshtein(&quote, &window);
-                    if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-                        best = Some((distance, start..end));
-                    }
-                }
+            let from = (offset - slack).clamp(0, total) as usize;
+            let to = (offset + n as i64 + slack).clamp(0, total) as usize;
+            let (distance, within) = fit(&quote, &self.ids[from..to]);
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, from + within.start..from + within.end));
             }
         }
-        let (_, words) = best.expect("at least one candidate");
+        let (_, mut words) = best.expect("at least one candidate");
+        if words.is_empty() {
+            words.end = (words.start + n).min(self.words.len());
+        }
         let bytes = self.words[words.start].start..self.words[words.end - 1].end;
         let similarity =
             strsim::normalized_levenshtein(needle, &self.canonical.as_str()[bytes.clone()]);
@@ -328,10 +379,43 @@ impl SourceIndex {
     pub fn original(&self) -> &str {
         &self.original
     }
+}
 
-    fn word(&self, i: usize) -> &str {
-        &self.canonical.as_str()[self.words[i].clone()]
+/// The stretch of `text` closest to the whole of `quote`, by word edit
+/// distance, and that distance: fitting (semi-global) alignment, in which the
+/// quote must be matched whole but the stretch may start and end anywhere
+/// (Sellers 1980). O(|quote| × |text|).
+fn fit(quote: &[u32], text: &[u32]) -> (usize, Range<usize>) {
+    let m = text.len();
+    // Row i: cost of aligning quote[..i] ending at each text position, and
+    // where in the text that alignment starts.
+    let mut cost: Vec<usize> = vec![0; m + 1];
+    let mut start: Vec<usize> = (0..=m).collect();
+    for (i, &q) in quote.iter().enumerate() {
+        let (mut diagonal_cost, mut diagonal_start) = (cost[0], start[0]);
+        cost[0] = i + 1;
+        for j in 1..=m {
+            let (up_cost, up_start) = (cost[j], start[j]);
+            let substitute = diagonal_cost + usize::from(q != text[j - 1]);
+            let delete = up_cost + 1;
+            let insert = cost[j - 1] + 1;
+            let (c, s) = if substitute <= delete && substitute <= insert {
+                (substitute, diagonal_start)
+            } else if delete <= insert {
+                (delete, up_start)
+            } else {
+                (insert, start[j - 1])
+            };
+            (diagonal_cost, diagonal_start) = (up_cost, up_start);
+            cost[j] = c;
+            start[j] = s;
+        }
     }
+    // Of equally close stretches, the longest: it shows more of the quote's words.
+    let end = (0..=m)
+        .min_by_key(|&j| (cost[j], std::cmp::Reverse(j)))
+        .unwrap_or(0);
+    (cost[end], start[end]..end)
 }
 
 /// Where a quote and a passage differ, word by word: each run of words of the
@@ -527,6 +611,17 @@ mod tests {
             ]
         );
         assert!(differences("a \u{201c}b\u{201d}", "a \"b\"").is_empty());
+    }
+
+    #[test]
+    fn the_fitting_alignment_finds_the_stretch_with_the_fewest_edits() {
+        // Quote [1, 2, 9, 4]: in text 0 1 2 3 4 5 the stretch 1 2 3 4, one substitution.
+        assert_eq!(fit(&[1, 2, 9, 4], &[0, 1, 2, 3, 4, 5]), (1, 1..5));
+        // A word the text adds inside the stretch costs one; of the stretches
+        // as close (1 2, the 4 dropped), the longer is shown.
+        assert_eq!(fit(&[1, 2, 4], &[0, 1, 2, 3, 4, 5]), (1, 1..5));
+        assert_eq!(fit(&[1, 2, 4, 5], &[0, 1, 2, 3, 4, 5]), (1, 1..6));
+        assert_eq!(fit(&[7, 8], &[7, 8]), (0, 0..2));
     }
 
     #[test]
