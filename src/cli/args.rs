@@ -439,8 +439,14 @@ impl MethodArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Fail on warnings too (scores without evidence, inconsistent AHP matrices, …)
+    /// and on scores that cite a document without quoting it
     #[arg(long)]
     pub strict: bool,
+
+    /// A folder of source texts named <source-id>.txt, to verify quotes against
+    /// (wins over a source's own `text = "…"`)
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<std::path::PathBuf>,
 }
 
 /// `weights`.
