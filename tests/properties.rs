@@ -286,6 +286,13 @@ const OPTIONAL: &[&str] = &[
     "critical",
     "critical_relative",
     "relative_change",
+    "critical_any_pair",
+    "along_sweep",
+    "runner_up",
+    "runner_up_name",
+    "below",
+    "above",
+    "top_places",
 ];
 
 /// Every null in `value` sits under an optional key; returns the first offending key.
