@@ -56,21 +56,18 @@ pub struct OptionsValidator<'c> {
 impl<'c> OptionsValidator<'c> {
     /// A validator of options against `criteria`.
     pub fn new(criteria: &'c CriteriaPart) -> Self {
-        let crit_ids = Ids {
-            ids: criteria
+        let crit_ids = Ids::new(
+            criteria
                 .criterion_ids
                 .iter()
                 .map(|(id, _)| id.clone())
                 .collect(),
-            spans: criteria.criterion_ids.iter().map(|(_, s)| *s).collect(),
-        };
+            criteria.criterion_ids.iter().map(|(_, s)| *s).collect(),
+        );
         OptionsValidator {
             criteria,
             crit_ids,
-            source_ids: Ids {
-                ids: vec![],
-                spans: vec![],
-            },
+            source_ids: Ids::new(vec![], vec![]),
             sources: vec![],
             seen_ids: HashSet::new(),
             options: vec![],
