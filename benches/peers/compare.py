@@ -3,7 +3,10 @@
 Every workload is computed by every peer that has the method, on the same
 inputs, and the checksums (sum of the figures' absolute values) must agree to 1e-9 relative;
 a peer whose checksum differs is reported and not counted. The ratio is
-tradeoffs against the FASTEST peer of the row.
+tradeoffs against the FASTEST peer of the row (by wall-clock time), given both
+for the least wall-clock time of several runs and for the mean CPU time per
+run over all threads (tradeoffs uses two threads above 2^18 cells, numpy's
+BLAS may use several).
 
 Peers:
   - numpy: the best plain vectorized numpy version of the same formula that
@@ -55,14 +58,17 @@ def problem(n, m):
 
 
 def best(runs, f):
-    """Least of `runs` timings: on a shared machine, the run least disturbed
-    by others (the same rule as examples/throughput.rs)."""
+    """(least wall-clock seconds of `runs`, mean CPU seconds per run over all
+    threads): the same two measures as examples/throughput.rs. On a shared
+    machine the least disturbed run is the best estimate of the wall time,
+    and CPU time does not count the waits for a core."""
     times = []
+    cpu = time.process_time()
     for _ in range(runs):
         start = time.perf_counter()
         f()
         times.append(time.perf_counter() - start)
-    return min(times)
+    return min(times), (time.process_time() - cpu) / runs
 
 
 # ---------------------------------------------------------------- numpy peers
@@ -286,28 +292,31 @@ def main():
             start = time.perf_counter()
             checksum = float(np.sum(np.abs(call())))
             first = time.perf_counter() - start
-            seconds = best(runs_for(first), call) if first < 20 else first
+            seconds = best(runs_for(first), call) if first < 20 else (first, first)
             want = ours[name]["checksum"]
             ok = abs(checksum - want) <= 1e-9 * max(abs(want), 1.0)
             results.append((peer, seconds, "" if ok else f"checksum {checksum!r} != tradeoffs {want!r}"))
-        rows.append((name, ours[name]["seconds"], results))
+        rows.append((name, (ours[name]["seconds"], ours[name]["cpu_seconds"]), results))
 
-    for name, mine, results in rows:
-        print(f"\n{name}: tradeoffs {mine * 1e3:10.2f} ms")
+    for name, (mine, mine_cpu), results in rows:
+        print(f"\n{name}: tradeoffs {mine * 1e3:10.2f} ms wall, {mine_cpu * 1e3:10.2f} ms CPU")
         for peer, seconds, note in results:
             if seconds is None:
                 print(f"  {peer:28} {'':>10}      {note}")
             else:
-                print(f"  {peer:28} {seconds * 1e3:10.2f} ms  {seconds / mine:7.1f}x  {note}")
+                wall, cpu = seconds
+                print(f"  {peer:28} {wall * 1e3:10.2f} ms wall {wall / mine:7.1f}x, "
+                      f"{cpu * 1e3:10.2f} ms CPU {cpu / max(mine_cpu, 1e-9):7.1f}x  {note}")
 
-    print("\n| workload | tradeoffs | fastest peer | peer time | tradeoffs is |")
-    print("|---|---:|---|---:|---:|")
-    for name, mine, results in rows:
+    print("\n| workload | tradeoffs (wall / CPU) | fastest peer | peer (wall / CPU) | ratio, wall | ratio, CPU |")
+    print("|---|---:|---|---:|---:|---:|")
+    for name, (mine, mine_cpu), results in rows:
         valid = [(s, p) for p, s, note in results if s is not None and not note]
         if not valid:
             continue
-        s, p = min(valid)
-        print(f"| {name} | {fmt(mine)} | {p} | {fmt(s)} | {s / mine:.1f}x faster |")
+        (wall, cpu), p = min(valid)
+        print(f"| {name} | {fmt(mine)} / {fmt(mine_cpu)} | {p} | {fmt(wall)} / {fmt(cpu)} "
+              f"| {wall / mine:.1f}x | {cpu / max(mine_cpu, 1e-9):.1f}x |")
     smaa_rows()
 
 
@@ -359,11 +368,11 @@ def smaa_rows():
     cmd = [f"{BIN}/tradeoffs", "smaa", "--scores", "fixed", "--samples", str(samples),
            "--seed", "1", "--format", "json"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
-    mine = best(3, lambda: subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT))
+    mine, _ = best(3, lambda: subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT))
     ours = np.array([o["acceptability"] for o in json.loads(out.stdout)["options"]])
     values = default_values()
     theirs, _ = numpy_smaa(values, samples)
-    t = best(3, lambda: numpy_smaa(values, samples))
+    t, _ = best(3, lambda: numpy_smaa(values, samples))
     diff = np.abs(ours - theirs).max()
     note = "" if diff < 0.005 else f"acceptabilities differ by {diff:.4f}"
     print(f"\nsmaa_wsm_default_model ({samples:,} samples): tradeoffs (whole process) {fmt(mine)}, "
