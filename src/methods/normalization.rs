@@ -486,6 +486,10 @@ fn column_map<'a>(
                         ),
                     );
                 }
+                if st.reciprocals[j] == 0.0 {
+                    // Reciprocals of scores of both signs can cancel out.
+                    return equal_best("a cost column whose reciprocals sum to 0");
+                }
                 (
                     ColumnMap::Reciprocal {
                         total: st.reciprocals[j],
