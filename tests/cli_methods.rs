@@ -204,7 +204,13 @@ fn promethee_compares_raw_scores_whatever_the_normalization() {
     // the flows; the output says so instead of silently ignoring the flag.
     let plain = json(&["rank", "--method", "promethee"]);
     for normalization in ["minmax", "vector", "max", "sum"] {
-        let v = json(&["rank", "--method", "promethee", "--normalization", normalization]);
+        let v = json(&[
+            "rank",
+            "--method",
+            "promethee",
+            "--normalization",
+            normalization,
+        ]);
         assert_eq!(v["ranking"], plain["ranking"], "{normalization}");
         let notes = v["notes"].as_array().expect("notes");
         assert!(
