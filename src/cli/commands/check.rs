@@ -7,7 +7,7 @@ use crate::render::views::CheckReport;
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     let checked = check_files(cli);
     let report = CheckReport::new(&checked, args.strict);
-    print!("{}", report.render(cli.format));
+    crate::output::print(&report.render(cli.output_format()))?;
     if report.ok {
         Ok(())
     } else {

@@ -106,10 +106,10 @@ pub fn run(cli: &Cli, args: &SmaaArgs) -> Result<(), Error> {
     ctx.print(&SmaaTable {
         report: &report,
         detail: args.detail,
-    });
+    })?;
     ctx.write_svg(&args.chart, || {
         Some(crate::render::svg::stacked_bars(
-            &crate::analysis::charts::acceptability_bars(&report),
+            &crate::render::charts::acceptability_bars(&report),
         ))
     })?;
     Ok(())
