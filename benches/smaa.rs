@@ -64,10 +64,13 @@ fn smaa(c: &mut Criterion) {
     });
     let profile = &model.profiles[model.default_profile.unwrap_or(0)];
     let around = from_profile(&model, profile, 0.25);
-    group.bench_function("wsm, default profile (hit-and-run), uncertain scores", |b| {
-        let r = request(&model, around.clone(), samples, ScoreMode::Uncertain);
-        b.iter(|| smaa::run(&model, &r).expect("runs"))
-    });
+    group.bench_function(
+        "wsm, default profile (hit-and-run), uncertain scores",
+        |b| {
+            let r = request(&model, around.clone(), samples, ScoreMode::Uncertain);
+            b.iter(|| smaa::run(&model, &r).expect("runs"))
+        },
+    );
     group.finish();
 
     let mut group = c.benchmark_group("smaa-2 generated models");
@@ -76,7 +79,12 @@ fn smaa(c: &mut Criterion) {
     let samples = 16_384;
     group.throughput(Throughput::Elements(samples));
     group.bench_function("1,000 x 50, all ranks and pairwise", |b| {
-        let mut r = request(&wide, WeightInfo::Uniform { criteria: 50 }, samples, ScoreMode::Fixed);
+        let mut r = request(
+            &wide,
+            WeightInfo::Uniform { criteria: 50 },
+            samples,
+            ScoreMode::Fixed,
+        );
         r.pairwise = Some(true);
         b.iter(|| smaa::run(&wide, &r).expect("runs"))
     });
@@ -84,7 +92,12 @@ fn smaa(c: &mut Criterion) {
     let samples = 4_096;
     group.throughput(Throughput::Elements(samples));
     group.bench_function("100,000 x 20, top 3 ranks", |b| {
-        let mut r = request(&tall, WeightInfo::Uniform { criteria: 20 }, samples, ScoreMode::Fixed);
+        let mut r = request(
+            &tall,
+            WeightInfo::Uniform { criteria: 20 },
+            samples,
+            ScoreMode::Fixed,
+        );
         r.ranks = Some(3);
         b.iter(|| smaa::run(&tall, &r).expect("runs"))
     });

@@ -222,6 +222,9 @@ impl Ranker {
         let n = s.len();
         narrow.clear();
         narrow.extend(s.iter().map(|&x| x as f32));
+        // Pad to whole vector registers with figures nothing ranks below, so
+        // the inner loop has no scalar remainder.
+        narrow.resize(n.next_multiple_of(8), f32::NEG_INFINITY);
         let mut total = 0u64;
         for (a, &si) in self.ahead.iter_mut().zip(narrow.iter()) {
             let c = narrow.iter().map(|&sk| u32::from(sk > si)).sum::<u32>();
