@@ -36,6 +36,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FORMAT", default_value = "table", help_heading = GLOBAL)]
     pub format: Format,
 
+    /// With --format csv: the table to write instead of the main one (an
+    /// unknown name lists the command's tables)
+    #[arg(long, global = true, value_name = "NAME", help_heading = GLOBAL)]
+    pub table: Option<String>,
+
+    /// With --format csv: write every table as DIR/<table>.csv
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL, conflicts_with = "table")]
+    pub csv_dir: Option<PathBuf>,
+
     /// Print no notes on standard error (errors and warnings still print)
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
@@ -62,6 +71,7 @@ impl Cli {
             Command::Chart(_) => "chart",
             Command::Report(_) => "report",
             Command::Serve(_) => "serve",
+            Command::Replay(_) => "replay",
             Command::List(_) => "list",
             Command::Init(_) => "init",
             Command::Import(_) => "import",
@@ -182,6 +192,9 @@ pub enum Command {
     /// The manual page (roff), for `man`
     #[command(after_long_help = "Examples:\n  tradeoffs man > tradeoffs.1 && man ./tradeoffs.1")]
     Man(ManArgs),
+    /// Read a workshop's session log: timeline, each participant, the group
+    #[command(after_long_help = "Examples:\n  tradeoffs replay tradeoffs-session.jsonl")]
+    Replay(ReplayArgs),
 }
 
 /// `list`.
@@ -281,6 +294,18 @@ pub struct ServeArgs {
     /// Keep no session log
     #[arg(long)]
     pub no_log: bool,
+
+    /// Start a new session instead of resuming the one in tradeoffs-session.json
+    #[arg(long)]
+    pub new_session: bool,
+}
+
+/// `replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// The session log (tradeoffs-session.jsonl)
+    #[arg(value_name = "LOG")]
+    pub log: PathBuf,
 }
 
 /// Writing a chart beside the printed result.
@@ -414,8 +439,14 @@ impl MethodArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Fail on warnings too (scores without evidence, inconsistent AHP matrices, …)
+    /// and on scores that cite a document without quoting it
     #[arg(long)]
     pub strict: bool,
+
+    /// A folder of source texts named <source-id>.txt, to verify quotes against
+    /// (wins over a source's own `text = "…"`)
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<std::path::PathBuf>,
 }
 
 /// `weights`.
@@ -435,13 +466,22 @@ pub struct SensitivityArgs {
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
     pub method: MethodKind,
 
-    /// Only this criterion's sweep (the critical criterion still weighs them all)
+    /// Only this criterion: its sweep, its interval and its critical change
     #[arg(long, short, value_name = "CRITERION")]
     pub criterion: Option<String>,
 
     /// How the other weights make room: proportional or equal
     #[arg(long, default_value = "proportional", value_name = "RULE")]
     pub rebalance: crate::analysis::sensitivity::Rebalance,
+
+    /// List the swaps, pairs and profile ranks for the first K places
+    #[arg(long, default_value_t = crate::analysis::sensitivity::DEFAULT_TOP, value_name = "K",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub top: usize,
+
+    /// List every swap, pair and profile rank instead (grows with the square of the options)
+    #[arg(long, conflicts_with = "top")]
+    pub all: bool,
 
     #[command(flatten)]
     pub chart: SvgArgs,

@@ -118,7 +118,7 @@ pub struct BoundDef {
 }
 
 /// One `[sources.<id>]` table.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceDef {
     pub id: Sp<String>,
     pub title: Option<Sp<String>>,
@@ -126,6 +126,10 @@ pub struct SourceDef {
     pub publisher: Option<Sp<String>>,
     pub year: Option<Sp<f64>>,
     pub url: Option<Sp<String>>,
+    /// `kind = "document" | "judgment"`.
+    pub kind: Option<Sp<String>>,
+    /// `text = "path"`: a local copy of the text, relative to options.toml.
+    pub text: Option<Sp<String>>,
 }
 
 /// One `[[options]]` entry.
@@ -151,6 +155,8 @@ pub struct ScoreDef {
     pub why: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
     pub distribution: Option<DistributionDef>,
+    /// A verbatim passage of the cited source.
+    pub quote: Option<Sp<String>>,
 }
 
 /// `distribution = { kind, sd, sigma, alpha, beta }` of a score.

@@ -306,9 +306,25 @@ const PROFILE_KEYS: &[&str] = &[
     "ratios",
 ];
 const OPTIONS_TOP: &[&str] = &["sources", "options"];
-const SOURCE_KEYS: &[&str] = &["title", "author", "publisher", "year", "url"];
+const SOURCE_KEYS: &[&str] = &[
+    "title",
+    "author",
+    "publisher",
+    "year",
+    "url",
+    "kind",
+    "text",
+];
 const OPTION_KEYS: &[&str] = &["id", "name", "category", "description", "scores"];
-const SCORE_KEYS: &[&str] = &["value", "low", "high", "why", "source", "distribution"];
+const SCORE_KEYS: &[&str] = &[
+    "value",
+    "low",
+    "high",
+    "why",
+    "source",
+    "distribution",
+    "quote",
+];
 const DISTRIBUTION_KEYS: &[&str] = &["kind", "sd", "sigma", "alpha", "beta"];
 
 /// Reads `criteria.toml`; type problems go to `diagnostics`.
@@ -596,6 +612,8 @@ pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>, sink: &mut im
                         publisher: reader.string(fields.take("publisher")),
                         year: reader.number(fields.take("year")),
                         url: reader.string(fields.take("url")),
+                        kind: reader.string(fields.take("kind")),
+                        text: reader.string(fields.take("text")),
                     });
                     reader.finish(fields);
                 }
@@ -652,6 +670,7 @@ fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Op
             why: None,
             source: None,
             distribution: None,
+            quote: None,
         });
     }
     if value.as_table().is_none() {
@@ -693,6 +712,7 @@ fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Op
             reader.finish(table);
             Some(def)
         }),
+        quote: reader.string(fields.take("quote")),
         criterion,
     };
     if value_missing {
