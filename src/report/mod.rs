@@ -16,12 +16,12 @@ use crate::analysis::sensitivity::{self, Rebalance, SensitivityReport};
 use crate::analysis::smaa::{self, ScoreMode, SmaaReport, WeightInfo};
 use crate::analysis::swing::{Swings, swings};
 use crate::methods::{MethodKind, MethodSettings};
-use crate::model::{Model, ProfileForm};
+use crate::model::Model;
 use crate::weights;
 
 /// The relative half-width by which the report's SMAA varies a profile's
 /// weights when the profile states no bounds of its own.
-pub const SMAA_SPREAD: f64 = 0.2;
+pub const SMAA_SPREAD: f64 = crate::analysis::smaa::weights::DEFAULT_SPREAD;
 
 /// How the report's SMAA varies the weights.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -187,32 +187,17 @@ fn run_sensitivity(model: &Model, profile: Option<usize>, info: &ProfileInfo) ->
     )
 }
 
-/// SMAA-2 around the profile: within its bounds when it states them, over
-/// the weights its order allows when it is a ranking, otherwise each weight
-/// within ±[`SMAA_SPREAD`] of its value; over all weights with no profile.
+/// SMAA-2 around the profile, as `tradeoffs smaa` runs it
+/// ([`smaa::weights::from_profile`]): its ranking, bounds and ratios, and
+/// for numeric weights without bounds ±[`SMAA_SPREAD`]; over all weights with no profile.
 /// Scores vary within their ranges where the model gives ranges.
-pub fn smaa_weights(model: &Model, profile: Option<usize>, weights: &[f64]) -> WeightInfo {
+pub fn smaa_weights(model: &Model, profile: Option<usize>, _weights: &[f64]) -> WeightInfo {
+    // The same weight information `tradeoffs smaa` samples for the profile.
     match profile.map(|p| &model.profiles[p]) {
         None => WeightInfo::Uniform {
             criteria: model.criteria.len(),
         },
-        Some(p) if !p.bounds.is_empty() => {
-            let mut bounds = vec![(0.0, 1.0); model.criteria.len()];
-            for b in &p.bounds {
-                bounds[b.criterion] = (b.low, b.high);
-            }
-            WeightInfo::Bounded(bounds)
-        }
-        Some(p) => match &p.form {
-            ProfileForm::Ranking(levels) => WeightInfo::Ordinal {
-                levels: levels.clone(),
-                criteria: model.criteria.len(),
-            },
-            _ => WeightInfo::Spread {
-                weights: weights.to_vec(),
-                spread: SMAA_SPREAD,
-            },
-        },
+        Some(p) => smaa::weights::from_profile(model, p, SMAA_SPREAD),
     }
 }
 
