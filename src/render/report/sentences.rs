@@ -79,8 +79,8 @@ pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
         Some(c) => out.push(format!(
             "What would change the answer: moving the weight of {} from {} to {} (one weight, the others rescaled in proportion) puts {} first.",
             criterion(&c.criterion),
-            fixed(c.weight - c.change, 3),
             fixed(c.weight, 3),
+            fixed(c.renormalized_weight, 3),
             data.sensitivity
                 .names
                 .get(&c.new_top)
