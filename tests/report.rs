@@ -97,12 +97,13 @@ fn an_existing_file_is_kept_unless_forced() {
 
 #[test]
 fn an_unwritable_path_is_a_clear_error() {
+    // A missing folder is created; a folder that is a file cannot be.
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = report(dir.path(), &["--out", "no/such/folder/report.html"]);
+    std::fs::write(dir.path().join("blocker"), "a file").expect("write");
+    let out = report(dir.path(), &["--out", "blocker/report.html"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("cannot write no/such/folder/report.html")
-    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write blocker/report.html"), "{err}");
 }
 
 #[test]
