@@ -81,6 +81,8 @@ fn sensitivity_sweep() {
             method: MethodKind::Wsm,
             rebalance: Rebalance::Proportional,
             criterion: None,
+            top: 3,
+            all: true,
         },
     );
     let chart = charts::sweep_lines(&report, 0).expect("a sweep");

@@ -48,6 +48,7 @@ fn expected_code(stem: &str) -> &str {
         "ahp-not-square",
         "ahp-order-mismatch",
         "ahp-inconsistent",
+        "number-out-of-range",
     ]
     .into_iter()
     .find(|code| stem.starts_with(code))
@@ -57,6 +58,8 @@ fn expected_code(stem: &str) -> &str {
 const WARNINGS: &[&str] = &[
     "ahp-inconsistent",
     "ahp-consistency-unavailable",
+    "criterion-left-out",
+    "group-left-out",
     "score-without-evidence",
     "constant-criterion",
 ];

@@ -36,6 +36,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FORMAT", default_value = "table", help_heading = GLOBAL)]
     pub format: Format,
 
+    /// With --format csv: the table to write instead of the main one (an
+    /// unknown name lists the command's tables)
+    #[arg(long, global = true, value_name = "NAME", help_heading = GLOBAL)]
+    pub table: Option<String>,
+
+    /// With --format csv: write every table as DIR/<table>.csv
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL, conflicts_with = "table")]
+    pub csv_dir: Option<PathBuf>,
+
     /// Print no notes on standard error (errors and warnings still print)
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
@@ -435,13 +444,22 @@ pub struct SensitivityArgs {
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
     pub method: MethodKind,
 
-    /// Only this criterion's sweep (the critical criterion still weighs them all)
+    /// Only this criterion: its sweep, its interval and its critical change
     #[arg(long, short, value_name = "CRITERION")]
     pub criterion: Option<String>,
 
     /// How the other weights make room: proportional or equal
     #[arg(long, default_value = "proportional", value_name = "RULE")]
     pub rebalance: crate::analysis::sensitivity::Rebalance,
+
+    /// List the swaps, pairs and profile ranks for the first K places
+    #[arg(long, default_value_t = crate::analysis::sensitivity::DEFAULT_TOP, value_name = "K",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub top: usize,
+
+    /// List every swap, pair and profile rank instead (grows with the square of the options)
+    #[arg(long, conflicts_with = "top")]
+    pub all: bool,
 
     #[command(flatten)]
     pub chart: SvgArgs,

@@ -181,6 +181,8 @@ fn run_sensitivity(model: &Model, profile: Option<usize>, info: &ProfileInfo) ->
             method: MethodKind::Wsm,
             rebalance: Rebalance::Proportional,
             criterion: None,
+            top: sensitivity::DEFAULT_TOP,
+            all: false,
         },
     )
 }

@@ -191,6 +191,8 @@ pub async fn sensitivity(
             method: kind,
             rebalance,
             criterion: Some(criterion),
+            top: crate::analysis::sensitivity::DEFAULT_TOP,
+            all: false,
         },
     );
     serde_json::to_value(report)

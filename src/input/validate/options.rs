@@ -306,6 +306,14 @@ fn check_score(
             true
         }
     };
+    let magnitudes = [Some(value), score.low.as_ref(), score.high.as_ref()];
+    if !magnitudes
+        .into_iter()
+        .flatten()
+        .fold(true, |ok, x| v.in_range(f, x, "score") & ok)
+    {
+        return;
+    }
     let mut ok = on_scale(value, "score", v);
     if let Some(low) = &score.low {
         ok &= on_scale(low, "low", v);

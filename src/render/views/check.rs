@@ -105,15 +105,12 @@ impl CheckReport {
 impl View for CheckReport {
     fn document(&self) -> Document {
         let mut doc = Document::new();
-        let mut data = Table::new(&[
-            ("severity", false),
-            ("code", false),
-            ("file", false),
-            ("line", true),
-            ("column", true),
-            ("message", false),
-            ("help", false),
-        ]);
+        let mut data = Table::data(
+            "problems",
+            &[
+                "severity", "code", "file", "line", "column", "message", "help",
+            ],
+        );
         for item in &self.diagnostics {
             if let Some(rendered) = &item.rendered {
                 doc.preformatted(rendered.clone());
