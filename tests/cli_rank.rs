@@ -150,8 +150,9 @@ fn csv_and_markdown_carry_the_same_ranking() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 5);
     assert_eq!(&rows[0][0], "1");
-    assert_eq!(&rows[0][1], "Pill-press controls");
-    assert_eq!(&rows[0][2], "0.650");
+    assert_eq!(&rows[0][1], "pill_press_controls");
+    assert_eq!(&rows[0][2], "Pill-press controls");
+    assert_eq!(rows[0][3].parse::<f64>().expect("a number"), 0.65);
     let (_, md, _) = tradeoffs(&["rank", "--format", "md"]);
     assert!(md.contains("| 1 | Pill-press controls | 0.650 |"), "{md}");
 }

@@ -77,15 +77,17 @@ pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
     out.push(sure);
     match &s.critical {
         Some(c) => out.push(format!(
-            "What would change the answer: moving the weight of {} from {} to {} (one weight, the others rescaled in proportion) puts {} first.",
+            "What would change the answer: {} the weight of {} from {} to {}, every other weight held fixed, puts {} first (rescaled to sum to 1, a weight of {}).",
+            if c.change >= 0.0 { "raising" } else { "lowering" },
             criterion(&c.criterion),
-            fixed(c.weight - c.change, 3),
             fixed(c.weight, 3),
+            fixed(c.new_weight, 3),
             data.sensitivity
                 .names
                 .get(&c.new_top)
                 .cloned()
-                .unwrap_or_else(|| c.new_top.clone())
+                .unwrap_or_else(|| c.new_top.clone()),
+            fixed(c.renormalized_weight, 3)
         )),
         None => out.push(format!(
             "No change of a single weight makes another option overtake {}.",
@@ -234,31 +236,21 @@ const FINDINGS: usize = 3;
 pub fn findings(s: &SensitivityReport) -> Vec<String> {
     let name = |id: &str| s.names.get(id).cloned().unwrap_or_else(|| id.to_string());
     let mut out: Vec<(f64, String)> = vec![];
-    for sweep in &s.criteria {
-        for t in &sweep.thresholds {
-            let rising = t.weight > sweep.weight;
-            let at_edge = |edge: f64| (t.weight - edge).abs() < 1e-12;
-            let involves_top = (rising && t.pair[0] == s.top && at_edge(sweep.top_stable[1]))
-                || (!rising && t.pair[1] == s.top && at_edge(sweep.top_stable[0]));
-            if involves_top {
-                let (winner, loser) = if rising {
-                    (&t.pair[1], &t.pair[0])
-                } else {
-                    (&t.pair[0], &t.pair[1])
-                };
-                out.push((
-                    (t.weight - sweep.weight).abs(),
-                    format!(
-                        "If the weight of {} {} {} (now {}), {} overtakes {}.",
-                        sweep.name,
-                        if rising { "rises above" } else { "falls below" },
-                        fixed(t.weight, 3),
-                        fixed(sweep.weight, 3),
-                        name(winner),
-                        name(loser)
-                    ),
-                ));
-            }
+    for st in &s.summary.stability {
+        for (edge, who, rising) in [(st.from, &st.below, false), (st.to, &st.above, true)] {
+            let Some(who) = who else { continue };
+            out.push((
+                (edge - st.weight).abs(),
+                format!(
+                    "If the weight of {} {} {} (now {}), {} overtakes {}.",
+                    st.name,
+                    if rising { "rises above" } else { "falls below" },
+                    fixed(edge, 3),
+                    fixed(st.weight, 3),
+                    name(who),
+                    name(&s.top)
+                ),
+            ));
         }
     }
     if out.is_empty() {
