@@ -108,6 +108,8 @@ fn smaa_acceptability() {
             scores: ScoreMode::Fixed,
             threads: Some(1),
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )
     .expect("runs");

@@ -163,7 +163,10 @@ fn smaa_refuses_bad_flags_with_exit_2() {
             &["smaa", "--profile", "balanced", "--spread", "-0.5"][..],
             "--spread must be a non-negative number",
         ),
-        (&["smaa", "--spread", "0.2"][..], "name one with --profile"),
+        (
+            &["smaa", "--weights", "any", "--spread", "0.2"][..],
+            "--spread varies a profile's weights",
+        ),
         (
             &["smaa", "--profiles", "some"][..],
             "--profiles takes `all`",

@@ -366,6 +366,8 @@ proptest! {
                 scores: smaa::ScoreMode::Fixed,
                 threads: Some(1),
                 progress: false,
+                ranks: None,
+                pairwise: None,
             }).expect("runs");
             assert_printable(&report, "smaa");
         }

@@ -28,6 +28,11 @@ pub struct Context {
 
 /// Reads and checks the files the flags name (or the defaults).
 pub fn check_files(cli: &Cli) -> Checked {
+    read_and_check(cli).0
+}
+
+/// [`check_files`], also saying where the model came from.
+pub fn read_and_check(cli: &Cli) -> (Checked, Origin) {
     let paths = ModelPaths {
         options: cli.options.clone(),
         criteria: cli.criteria.clone(),
@@ -38,7 +43,7 @@ pub fn check_files(cli: &Cli) -> Checked {
             "note: no options.toml or criteria.toml here; using the built-in model (write your own, or pass --options/--criteria)"
         );
     }
-    input::check(sources, early)
+    (input::check(sources, early), origin)
 }
 
 impl Context {

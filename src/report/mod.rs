@@ -248,6 +248,8 @@ fn run_smaa(
             },
             threads: None,
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )
 }

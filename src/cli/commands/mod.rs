@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod list;
 mod rank;
+mod replay;
 mod report;
 mod sensitivity;
 mod serve;
@@ -27,6 +28,7 @@ fn formats(command: &Command) -> &'static [Format] {
         Command::Report(_) => &[Format::Html, Format::Md],
         Command::Export(_) => &[Format::Csv, Format::Xmcda],
         Command::Serve(_)
+        | Command::Replay(_)
         | Command::Chart(_)
         | Command::Init(_)
         | Command::Import(_)
@@ -80,5 +82,6 @@ pub fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Export(args) => export::run(&cli, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(_) => completions::man(),
+        Command::Replay(args) => replay::run(&cli, args),
     }
 }
