@@ -13,13 +13,32 @@ pub fn percent(x: f64) -> String {
 /// What SMAA varied, in words: "the weights … and each score …".
 pub fn smaa_varied(data: &ReportData) -> String {
     let weights = match data.smaa_scope {
-        SmaaScope::Bounds => "the weights anywhere within the profile's bounds".to_string(),
-        SmaaScope::Spread(s) => format!(
-            "each weight within ±{}% of the profile's",
-            fixed(100.0 * s, 0)
-        ),
-        SmaaScope::Order => {
-            "the weights in any way that keeps the profile's order of importance".into()
+        SmaaScope::Profile {
+            ranking,
+            bounds,
+            ratios,
+            spread,
+        } => {
+            let mut w = if ranking {
+                "the weights in any way that keeps the profile's order of importance".to_string()
+            } else if bounds {
+                format!(
+                    "the weights within the profile's bounds (each other weight within ±{}% of the profile's)",
+                    fixed(100.0 * spread, 0)
+                )
+            } else {
+                format!(
+                    "each weight within ±{}% of the profile's",
+                    fixed(100.0 * spread, 0)
+                )
+            };
+            if ranking && bounds {
+                w.push_str(" and its bounds");
+            }
+            if ratios {
+                w.push_str(", keeping its ratios between weights");
+            }
+            w
         }
         SmaaScope::Any => "the weights over every possible combination".into(),
     };
