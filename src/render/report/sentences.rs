@@ -244,8 +244,41 @@ pub fn reconcile(model: &Model, data: &ReportData) -> Vec<String> {
             percent(s.leader_first)
         )
     });
+    if let Some(c) = &s.critical {
+        let relative = c.relative_change.map_or(String::new(), |r| {
+            format!(" ({}{}%)", if r >= 0.0 { "+" } else { "" }, fixed(r, 1))
+        });
+        let within = match data.smaa_scope {
+            SmaaScope::Profile {
+                ranking: false,
+                spread,
+                ..
+            } if c.relative_change.is_some_and(|r| r.abs() < 100.0 * spread) => {
+                format!(
+                    ", well inside the ±{}% SMAA explores",
+                    fixed(100.0 * spread, 0)
+                )
+            }
+            _ => String::new(),
+        };
+        let opening = if s.leader_first >= ROBUST {
+            format!("Sensitivity agrees that {} is robust:", leader.name)
+        } else {
+            format!("Sensitivity says why {} is not more robust:", leader.name)
+        };
+        out.push(format!(
+            "{opening} its lead of {} over {} goes when the weight of {} moves by {}{relative}{within}.",
+            fixed(s.margin, 3),
+            s.runner_up.map_or(String::new(), |r| model.options[r].name.clone()),
+            c.criterion_name,
+            fixed(c.change.abs(), 3),
+        ));
+    }
     out
 }
+
+/// A first-rank acceptability from which the report calls the leader robust.
+const ROBUST: f64 = 0.9;
 
 /// How many of the nearest single-weight changes the findings read out.
 const FINDINGS: usize = 3;
