@@ -175,6 +175,7 @@ async function session() {
   $("code-pill").hidden = false;
   if (s.qr) $("qr").innerHTML = s.qr; // SVG the server made from its own link
   $("built-in").hidden = !s.built_in;
+  $("resumed").hidden = !s.resumed;
   $("save").querySelector("button").disabled = !s.can_save;
 }
 
