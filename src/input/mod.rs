@@ -9,6 +9,7 @@
 
 pub mod diagnostic;
 mod files;
+pub mod quotes;
 mod raw;
 mod read;
 mod validate;

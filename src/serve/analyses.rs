@@ -215,6 +215,8 @@ pub async fn sensitivity(
                 method: kind,
                 rebalance,
                 criterion: Some(criterion),
+                top: crate::analysis::sensitivity::DEFAULT_TOP,
+                all: false,
             },
         );
         let stable = report.criteria.first().map(|s| s.top_stable);
@@ -327,6 +329,8 @@ pub async fn smaa(
                 },
                 threads: Some(1),
                 progress: false,
+                ranks: None,
+                pairwise: None,
             },
         )
         .map_err(|e| ApiError::bad(e.to_string()))?;

@@ -262,6 +262,7 @@ fn save_now(session: &Session, body: SaveBody) -> Result<Json<Value>, ApiError> 
             group_weights: None,
         },
         bounds: vec![],
+        ratios: vec![],
     });
     let by_id = super::weights::by_id(&m, &weights);
     drop(m);

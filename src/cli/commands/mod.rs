@@ -38,8 +38,14 @@ fn formats(command: &Command) -> &'static [Format] {
     }
 }
 
-/// Refuses a `--format` the command cannot write (a usage error).
+/// Refuses a `--format` the command cannot write, and CSV-only flags without
+/// CSV (usage errors).
 pub fn check_format(cli: &Cli) -> Result<(), Error> {
+    if (cli.table.is_some() || cli.csv_dir.is_some()) && cli.output_format() != Format::Csv {
+        return Err(Error::Usage(
+            "--table and --csv-dir choose CSV tables: add --format csv".into(),
+        ));
+    }
     let allowed = formats(&cli.command);
     if !cli.format_given || allowed.contains(&cli.format) {
         return Ok(());

@@ -6,6 +6,7 @@ use toml_span::Span;
 use std::collections::HashSet;
 
 use super::criteria::CriteriaPart;
+use super::evidence;
 use super::{Ids, Validator, preview, text};
 use crate::input::diagnostic::{Diagnostic, FileKind};
 use crate::input::raw::*;
@@ -121,6 +122,8 @@ impl OptionSink for OptionsValidator<'_> {
         self.sources = file
             .iter()
             .map(|s| Source {
+                kind: evidence::source_kind(&mut v, s),
+                text: text(&s.text),
                 id: SourceId::new(&s.id.value),
                 title: text(&s.title).unwrap_or_else(|| s.id.value.clone()),
                 author: text(&s.author),
@@ -146,6 +149,7 @@ impl OptionSink for OptionsValidator<'_> {
             options,
             scores,
             evidence,
+            sources,
             ..
         } = self;
         let (id, _) = v.id(f, "option", def.id.as_ref(), def.span, seen_ids);
@@ -202,6 +206,11 @@ impl OptionSink for OptionsValidator<'_> {
                     });
                 }
             }
+            let cited = score.source.as_ref().and_then(|s| {
+                let first = s.value.split_whitespace().next()?;
+                Some(sources[source_ids.index(first)?].kind)
+            });
+            evidence::score(&mut v, id, score, cited);
             if score.why.is_none() || score.source.is_none() {
                 let missing: Vec<&str> = [
                     score.why.is_none().then_some("why"),
@@ -231,7 +240,11 @@ impl OptionSink for OptionsValidator<'_> {
                 high: score.high.as_ref().map(|x| x.value),
                 why: text(&score.why),
                 source: text(&score.source),
+                quote: text(&score.quote),
                 imputed: false,
+                distribution: score.distribution.as_ref().and_then(|d| {
+                    super::uncertainty::distribution(&mut v, id, &score.criterion.value, score, d)
+                }),
             };
         }
         let mut missing = vec![];
@@ -306,6 +319,14 @@ fn check_score(
             true
         }
     };
+    let magnitudes = [Some(value), score.low.as_ref(), score.high.as_ref()];
+    if !magnitudes
+        .into_iter()
+        .flatten()
+        .fold(true, |ok, x| v.in_range(f, x, "score") & ok)
+    {
+        return;
+    }
     let mut ok = on_scale(value, "score", v);
     if let Some(low) = &score.low {
         ok &= on_scale(low, "low", v);

@@ -45,6 +45,8 @@ pub struct CheckReport {
     /// in order of first appearance.
     #[serde(skip)]
     pub not_shown: IndexMap<(Severity, &'static str), usize>,
+    /// What else the check found worth saying, such as how many quotes it verified.
+    pub notes: Vec<String>,
 }
 
 impl CheckReport {
@@ -81,7 +83,14 @@ impl CheckReport {
             ok: errors == 0 && !(strict && warnings > 0),
             diagnostics,
             not_shown,
+            notes: vec![],
         }
+    }
+
+    /// The report with these notes, shown before the summary.
+    pub fn with_notes(mut self, notes: Vec<String>) -> Self {
+        self.notes = notes;
+        self
     }
 
     /// The one-line summary.
@@ -105,15 +114,12 @@ impl CheckReport {
 impl View for CheckReport {
     fn document(&self) -> Document {
         let mut doc = Document::new();
-        let mut data = Table::new(&[
-            ("severity", false),
-            ("code", false),
-            ("file", false),
-            ("line", true),
-            ("column", true),
-            ("message", false),
-            ("help", false),
-        ]);
+        let mut data = Table::data(
+            "problems",
+            &[
+                "severity", "code", "file", "line", "column", "message", "help",
+            ],
+        );
         for item in &self.diagnostics {
             if let Some(rendered) = &item.rendered {
                 doc.preformatted(rendered.clone());
@@ -139,6 +145,9 @@ impl View for CheckReport {
                  `--format csv` or `--format json` lists every one)",
                 if *n == 1 { "" } else { "s" }
             ));
+        }
+        for note in &self.notes {
+            doc.paragraph(format!("note: {note}"));
         }
         doc.paragraph(self.summary());
         doc
