@@ -21,7 +21,17 @@ pub fn cell(k: u64) -> f64 {
 /// `n` options × `m` criteria, row-major cell indices; the first half benefit.
 pub fn matrix(n: usize, m: usize) -> (DMatrix<f64>, Vec<Criterion>) {
     let x = DMatrix::from_fn(n, m, |i, j| cell((i * m + j) as u64));
-    let criteria = (0..m)
+    (x, criteria(m, PreferenceFunction::Usual))
+}
+
+/// The same scores as [`matrix`], stored row by row (as numpy stores them).
+pub fn rows(n: usize, m: usize) -> Vec<f64> {
+    (0..(n * m) as u64).map(cell).collect()
+}
+
+/// `m` criteria on a 0..10 scale, the first half benefit, with preference `f`.
+pub fn criteria(m: usize, f: PreferenceFunction) -> Vec<Criterion> {
+    (0..m)
         .map(|j| Criterion {
             id: CriterionId::new(format!("c{j}")),
             name: format!("c{j}"),
@@ -38,10 +48,9 @@ pub fn matrix(n: usize, m: usize) -> (DMatrix<f64>, Vec<Criterion>) {
             },
             value_function: None,
             missing: MissingPolicy::Error,
-            preference: PreferenceFunction::Usual,
+            preference: f,
         })
-        .collect();
-    (x, criteria)
+        .collect()
 }
 
 /// The default model compiled into the binary.

@@ -18,10 +18,7 @@ fn methods(c: &mut Criterion) {
             100_000
         };
         let (x, criteria) = common::matrix(n, 20);
-        let problem = Problem {
-            scores: &x,
-            criteria: &criteria,
-        };
+        let problem = Problem::new(&x, &criteria);
         let weights = vec![0.05; 20];
         let settings = MethodSettings {
             normalization: Normalization::Minmax,

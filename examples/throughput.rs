@@ -1,74 +1,142 @@
-//! Times tradeoffs on the workloads of benches/peers/compare.py and prints one
-//! JSON line per workload, so the peer script can put both side by side in one run.
+//! Times tradeoffs' methods on the workloads of benches/peers/compare.py and
+//! prints one JSON line per workload (median seconds of several runs, and a
+//! checksum: the sum of the figures' absolute values), so the peer script can put both side by side in
+//! one run. The scores are the SplitMix64 matrix of benches/common.rs, stored
+//! row by row as numpy stores it.
 //!
 //! ```text
-//! cargo run --release --example throughput
+//! cargo run --release --example throughput [workload ...]
 //! ```
 
 use std::time::Instant;
 
 use tradeoffs::MethodKind;
-use tradeoffs::analysis::smaa::{self, Request, ScoreMode, WeightInfo};
 use tradeoffs::methods::{MethodSettings, Normalization, Problem};
+use tradeoffs::model::PreferenceFunction;
 
 #[path = "../benches/common.rs"]
 mod common;
 
-/// Best of `runs` wall-clock timings, in seconds.
-fn best<F: FnMut()>(runs: usize, mut f: F) -> f64 {
-    (0..runs)
+/// A workload: name, method, options, criteria, preference function, runs.
+type Workload = (
+    &'static str,
+    MethodKind,
+    usize,
+    usize,
+    PreferenceFunction,
+    usize,
+);
+
+/// The thresholds of the PROMETHEE workloads, in score units (scores lie in 0..10).
+const LINEAR: PreferenceFunction = PreferenceFunction::Linear { q: 1.0, p: 3.0 };
+
+const WORKLOADS: &[Workload] = &[
+    (
+        "wsm_minmax_100000x20",
+        MethodKind::Wsm,
+        100_000,
+        20,
+        PreferenceFunction::Usual,
+        21,
+    ),
+    (
+        "wpm_minmax_100000x20",
+        MethodKind::Wpm,
+        100_000,
+        20,
+        PreferenceFunction::Usual,
+        11,
+    ),
+    (
+        "topsis_minmax_100000x20",
+        MethodKind::Topsis,
+        100_000,
+        20,
+        PreferenceFunction::Usual,
+        21,
+    ),
+    (
+        "vikor_minmax_100000x20",
+        MethodKind::Vikor,
+        100_000,
+        20,
+        PreferenceFunction::Usual,
+        21,
+    ),
+    (
+        "promethee_linear_200x20",
+        MethodKind::Promethee,
+        200,
+        20,
+        LINEAR,
+        21,
+    ),
+    (
+        "promethee_linear_2000x20",
+        MethodKind::Promethee,
+        2_000,
+        20,
+        LINEAR,
+        11,
+    ),
+    (
+        "promethee_linear_10000x10",
+        MethodKind::Promethee,
+        10_000,
+        10,
+        LINEAR,
+        7,
+    ),
+    (
+        "promethee_linear_100000x10",
+        MethodKind::Promethee,
+        100_000,
+        10,
+        LINEAR,
+        5,
+    ),
+];
+
+/// Median of `runs` wall-clock timings, in seconds.
+fn median<F: FnMut()>(runs: usize, mut f: F) -> f64 {
+    let mut t: Vec<f64> = (0..runs)
         .map(|_| {
             let start = Instant::now();
             f();
             start.elapsed().as_secs_f64()
         })
-        .fold(f64::INFINITY, f64::min)
+        .collect();
+    t.sort_by(f64::total_cmp);
+    t[t.len() / 2]
 }
 
 fn main() {
-    let (n, m) = (100_000, 20);
-    let (x, criteria) = common::matrix(n, m);
-    let problem = Problem {
-        scores: &x,
-        criteria: &criteria,
-    };
-    let weights = vec![1.0 / m as f64; m];
-    let topsis = MethodKind::Topsis.with(&MethodSettings {
-        normalization: Normalization::Vector,
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    let settings = MethodSettings {
+        normalization: Normalization::Minmax,
         vikor_v: 0.5,
-    });
-    let checksum: f64 = topsis.evaluate(&problem, &weights).scores.iter().sum();
-    let seconds = best(5, || {
-        std::hint::black_box(topsis.evaluate(&problem, &weights));
-    });
-    println!(
-        "{{\"workload\": \"topsis_vector_100000x20\", \"seconds\": {seconds}, \"per_second\": {}, \"unit\": \"cells\", \"checksum\": {checksum}}}",
-        (n * m) as f64 / seconds
-    );
-
-    let model = common::default_model();
-    for (workload, method, samples) in [
-        ("smaa_wsm_default_model", MethodKind::Wsm, 1_000_000u64),
-        ("smaa_vikor_default_model", MethodKind::Vikor, 20_000),
-    ] {
-        let request = Request {
-            profile: "none".into(),
-            weights: WeightInfo::Uniform {
-                criteria: model.criteria.len(),
-            },
-            method,
-            samples,
-            seed: 1,
-            scores: ScoreMode::Fixed,
-            threads: None,
-            progress: false,
-        };
-        let seconds = best(3, || {
-            std::hint::black_box(smaa::run(&model, &request).expect("runs"));
+    };
+    for &(name, method, n, m, preference, runs) in WORKLOADS {
+        if !only.is_empty() && !only.iter().any(|o| o == name) {
+            continue;
+        }
+        let rows = common::rows(n, m);
+        let criteria = common::criteria(m, preference);
+        let problem = Problem::from_rows(&rows, &criteria);
+        let weights = vec![1.0 / m as f64; m];
+        let method = method.with(&settings);
+        let checksum: f64 = method
+            .evaluate(&problem, &weights)
+            .scores
+            .iter()
+            .map(|s| s.abs())
+            .sum();
+        let seconds = median(runs, || {
+            std::hint::black_box(method.evaluate(&problem, &weights));
         });
         println!(
-            "{{\"workload\": \"{workload}\", \"seconds\": {seconds}, \"per_second\": {}, \"unit\": \"samples\"}}",
-            samples as f64 / seconds
+            "{{\"workload\": \"{name}\", \"seconds\": {seconds}, \"cells\": {}, \"checksum\": {checksum}}}",
+            n * m
         );
     }
 }

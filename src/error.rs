@@ -40,6 +40,9 @@ pub enum Error {
     /// The workshop server failed.
     #[error("server error: {0}")]
     Server(String),
+    /// Standard output was closed by its reader (`| head`): stop quietly.
+    #[error("")]
+    ClosedPipe,
 }
 
 impl Error {
@@ -47,7 +50,24 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
+            Error::ClosedPipe => 0,
             _ => 1,
+        }
+    }
+
+    /// Prints the error on standard error, as `error: …` (red on a terminal
+    /// that allows colour; `NO_COLOR` turns it off), except where the message
+    /// is already rendered diagnostics or there is nothing left to say.
+    pub fn eprint(&self) {
+        let message = self.to_string();
+        if message.is_empty() {
+            return;
+        }
+        if matches!(self, Error::Input { .. }) {
+            anstream::eprintln!("{message}");
+        } else {
+            let style = anstyle::AnsiColor::Red.on_default().bold();
+            anstream::eprintln!("{style}error{style:#}: {message}");
         }
     }
 }

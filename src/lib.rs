@@ -22,10 +22,12 @@ pub mod analysis;
 pub mod cli;
 mod error;
 pub mod input;
+pub mod interop;
 pub mod methods;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod weights;
 

@@ -4,10 +4,7 @@ fn main() -> ExitCode {
     match tradeoffs::run(std::env::args_os()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let message = error.to_string();
-            if !message.is_empty() {
-                eprintln!("{message}");
-            }
+            error.eprint();
             ExitCode::from(error.exit_code())
         }
     }

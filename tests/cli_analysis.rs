@@ -176,3 +176,67 @@ fn smaa_refuses_bad_flags_with_exit_2() {
         assert!(err.contains(message), "{args:?}: {err}");
     }
 }
+
+/// The ranks of one column, in the order of the rows.
+fn column(json: &serde_json::Value, label: &str) -> Vec<u64> {
+    json["ranks"]
+        .as_object()
+        .expect("ranks")
+        .values()
+        .map(|r| r[label].as_u64().expect("a rank"))
+        .collect()
+}
+
+#[test]
+fn compare_sorts_rows_by_the_first_or_the_chosen_column() {
+    let (code, out, err) = common::tradeoffs(&["compare", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["sorted_by"], "wsm");
+    let wsm = column(&json, "wsm");
+    assert!(wsm.windows(2).all(|w| w[0] <= w[1]), "{wsm:?}");
+    let (code, out, _) = common::tradeoffs(&["compare", "--sort", "topsis", "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let topsis = column(&json, "topsis");
+    assert!(topsis.windows(2).all(|w| w[0] <= w[1]), "{topsis:?}");
+    let (code, _, err) = common::tradeoffs(&["compare", "--sort", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--sort `nope`"), "{err}");
+}
+
+#[test]
+fn compare_names_profiles_and_explains_a_weighted_product_veto() {
+    let (code, out, err) = common::tradeoffs(&["compare", "--profiles", "all"]);
+    assert_eq!(code, 0, "{err}");
+    let model = common::small();
+    for p in &model.profiles {
+        assert!(
+            out.contains(p.name.split(' ').next().unwrap_or("")),
+            "{out}"
+        );
+    }
+    // Every veto compare reports names an option and a criterion with a zero value.
+    let (_, out, _) = common::tradeoffs(&["compare", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let values = model.values();
+    // The default profile weighs every criterion, so every option with a zero value is vetoed.
+    let zero = (0..values.nrows())
+        .filter(|&i| (0..values.ncols()).any(|j| values[(i, j)] == 0.0))
+        .count();
+    let reported = json["vetoes"].as_array().map_or(0, Vec::len);
+    assert_eq!(reported, zero, "{out}");
+    for v in json["vetoes"].as_array().into_iter().flatten() {
+        let i = model
+            .option_index(v["option"].as_str().expect("id"))
+            .expect("option");
+        for c in v["criteria"].as_array().expect("criteria") {
+            let j = model
+                .criteria
+                .iter()
+                .position(|k| k.id.as_str() == c.as_str().expect("id"))
+                .expect("criterion");
+            assert_eq!(values[(i, j)], 0.0);
+        }
+    }
+}

@@ -56,6 +56,7 @@ fn expected_code(stem: &str) -> &str {
 
 const WARNINGS: &[&str] = &[
     "ahp-inconsistent",
+    "ahp-consistency-unavailable",
     "score-without-evidence",
     "constant-criterion",
 ];
@@ -144,7 +145,18 @@ fn the_small_model_is_valid_and_strict_asks_only_for_its_quotes() {
         .expect("small options")
         .matches("source = \"brookings-2020")
         .count();
-    assert_eq!(out.matches("warning[score-without-quote]").count(), cited);
+    // The text format shows the first ten problems of a code and counts the rest.
+    let shown = cited.min(10);
+    assert_eq!(out.matches("warning[score-without-quote]").count(), shown);
+    if cited > shown {
+        assert!(
+            out.contains(&format!(
+                "… and {} more warnings [score-without-quote] not shown",
+                cited - shown
+            )),
+            "{out}"
+        );
+    }
     assert!(
         out.contains(&format!("0 errors, {cited} warnings")),
         "{out}"
@@ -319,4 +331,49 @@ fn check_csv_is_one_row_per_problem() {
             "unknown-source"
         ]
     );
+}
+
+/// Options with bare-number scores: each of the `n × 4` scores warns that it cites no source.
+fn bare_options(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "[[options]]\nid = \"o{i}\"\nscores = {{ fentanyl_flow = {}, durability = {}, violence = {}, cost_us = {} }}\n",
+                i % 10,
+                i % 7,
+                i % 3,
+                i % 4
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn many_warnings_of_one_kind_show_the_first_ones_and_a_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = dir.path().join("options.toml");
+    std::fs::write(&options, bare_options(30)).expect("write");
+    let (exit, out) = check(options.to_str().expect("utf-8"), SMALL_CRITERIA, false);
+    assert_eq!(exit, 0, "{out}");
+    let shown = out.matches("warning[score-without-evidence]").count();
+    assert_eq!(shown, 10, "{out}");
+    assert!(
+        out.contains("… and 110 more warnings [score-without-evidence] not shown"),
+        "{out}"
+    );
+    assert!(out.contains("0 errors, 120 warnings"), "{out}");
+    // The last one is still located, in the machine-readable list.
+    let json = Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .args(["check", "--format", "json", "--options"])
+        .arg(&options)
+        .args(["--criteria", SMALL_CRITERIA])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let all = json["diagnostics"].as_array().expect("list");
+    assert_eq!(all.len(), 120);
+    assert_eq!(all[119]["line"], 90);
+    // "scores = { " (11) + "fentanyl_flow = 9, " (19) + "durability = 1, " (16) + "violence = 2, " (14).
+    assert_eq!(all[119]["column"], 61);
 }

@@ -89,10 +89,7 @@ fn wsm_wpm_and_topsis_match_pymcdm_under_every_normalization() {
     for (name, case) in r["cases"].as_object().expect("cases") {
         let (x, types, w) = case_inputs(case);
         let crit = criteria(&types, &[]);
-        let problem = Problem {
-            scores: &x,
-            criteria: &crit,
-        };
+        let problem = Problem::new(&x, &crit);
         for (norm_name, normalization) in [
             ("minmax", Normalization::Minmax),
             ("vector", Normalization::Vector),
@@ -124,10 +121,7 @@ fn vikor_matches_pymcdm() {
     for (name, case) in r["cases"].as_object().expect("cases") {
         let (x, types, w) = case_inputs(case);
         let crit = criteria(&types, &[]);
-        let problem = Problem {
-            scores: &x,
-            criteria: &crit,
-        };
+        let problem = Problem::new(&x, &crit);
         // VIKOR is invariant to a positive affine map of each column, so pymcdm's
         // raw variant equals ours on linear values.
         if let Some(want) = case["results"]["vikor/raw"].as_array() {
@@ -187,10 +181,7 @@ fn promethee_matches_pymcdm_for_each_preference_function() {
                 })
                 .collect();
             let crit = criteria(&types, &prefs);
-            let problem = Problem {
-                scores: &x,
-                criteria: &crit,
-            };
+            let problem = Problem::new(&x, &crit);
             let got = Promethee {
                 normalization: Normalization::Value,
             }
@@ -212,10 +203,7 @@ fn promethee_matches_pymcdm_for_each_preference_function() {
 fn topsis_reproduces_the_opricovic_tzeng_example_by_hand() {
     let x = DMatrix::from_row_slice(3, 2, &[1.0, 3000.0, 2.0, 3750.0, 5.0, 4500.0]);
     let crit = criteria(&[-1, 1], &[]);
-    let problem = Problem {
-        scores: &x,
-        criteria: &crit,
-    };
+    let problem = Problem::new(&x, &crit);
     let c = Topsis {
         normalization: Normalization::Minmax,
     }
@@ -233,10 +221,7 @@ fn topsis_reproduces_the_opricovic_tzeng_example_by_hand() {
 fn promethee_reproduces_a_hand_computed_example() {
     let x = DMatrix::from_row_slice(3, 3, &[4.0, 3.0, 2.0, 3.0, 2.0, 4.0, 5.0, 1.0, 3.0]);
     let crit = criteria(&[1, 1, 1], &[]);
-    let problem = Problem {
-        scores: &x,
-        criteria: &crit,
-    };
+    let problem = Problem::new(&x, &crit);
     let e = Promethee::default().evaluate(&problem, &[0.5, 0.3, 0.2]);
     assert_close(&e.scores, &[0.1, -0.3, 0.2], "net flows");
 }
@@ -249,10 +234,7 @@ fn vikor_reports_the_compromise_conditions() {
     let case = &r["cases"]["vikor_doc"];
     let x = matrix(&case["matrix"]);
     let crit = criteria(&[1, 1, 1, 1], &[]);
-    let problem = Problem {
-        scores: &x,
-        criteria: &crit,
-    };
+    let problem = Problem::new(&x, &crit);
     let e = Vikor::default().evaluate(&problem, &[0.25; 4]);
     let c = e.compromise.expect("compromise");
     assert!(c.acceptable_advantage);
@@ -264,10 +246,7 @@ fn degenerate_data_never_gives_nan() {
     // A zero-range criterion, an all-zero column, zero weights, a single option.
     let x = DMatrix::from_row_slice(3, 3, &[5.0, 0.0, 1.0, 5.0, 0.0, 2.0, 5.0, 0.0, 3.0]);
     let crit = criteria(&[1, 1, -1], &[]);
-    let problem = Problem {
-        scores: &x,
-        criteria: &crit,
-    };
+    let problem = Problem::new(&x, &crit);
     for normalization in [
         Normalization::Value,
         Normalization::Vector,
@@ -292,10 +271,7 @@ fn degenerate_data_never_gives_nan() {
         }
     }
     let one = DMatrix::from_row_slice(1, 3, &[5.0, 0.0, 1.0]);
-    let problem = Problem {
-        scores: &one,
-        criteria: &crit,
-    };
+    let problem = Problem::new(&one, &crit);
     for method in MethodKind::ALL {
         let e = method.method().evaluate(&problem, &[0.2, 0.3, 0.5]);
         assert!(
@@ -309,10 +285,7 @@ fn degenerate_data_never_gives_nan() {
 fn wpm_vetoes_an_option_with_a_zero_value() {
     let x = DMatrix::from_row_slice(2, 2, &[10.0, 0.0, 5.0, 5.0]);
     let crit = criteria(&[1, 1], &[]);
-    let problem = Problem {
-        scores: &x,
-        criteria: &crit,
-    };
+    let problem = Problem::new(&x, &crit);
     let e = MethodKind::Wpm.method().evaluate(&problem, &[0.9, 0.1]);
     assert_eq!(e.scores[0], 0.0);
     assert!(e.scores[1] > 0.0);

@@ -45,15 +45,32 @@ fn the_report_is_well_formed_self_contained_and_complete() {
         assert!(!without_namespace.contains(forbidden), "found {forbidden}");
     }
     for section in [
-        "Ranking",
-        "Stakeholder comparison",
-        "Sensitivity",
-        "SMAA-2",
-        "Evidence",
-        "Sources",
+        "summary",
+        "criteria",
+        "ranking",
+        "comparison",
+        "sensitivity",
+        "smaa",
+        "evidence",
+        "sources",
     ] {
-        assert!(html.contains(section), "missing section {section}");
+        assert!(
+            html.contains(&format!("<section id=\"{section}\">")),
+            "missing section {section}"
+        );
+        assert!(
+            html.contains(&format!("<a href=\"#{section}\">")),
+            "the contents link to {section}"
+        );
     }
+    // The summary comes first, then the contents.
+    assert!(html.find("id=\"summary\"") < html.find("<nav>"));
+    // The evidence is folded per option on screen.
+    let details = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "details")
+        .count();
+    assert!(details >= 2, "{details} folded options");
     assert!(html.contains("Report of 2026-11-18"), "the date");
     assert!(html.contains("overtakes") || html.contains("No change of a single weight"));
     assert!(html.contains("brookings-2020"), "sources listed");
@@ -99,7 +116,21 @@ fn markdown_goes_to_a_folder_with_the_charts_beside_it() {
         String::from_utf8_lossy(&out.stderr)
     );
     let md = std::fs::read_to_string(dir.path().join("out/report.md")).expect("report.md");
-    assert!(md.contains("![Ranking](ranking.svg)"));
+    assert!(md.contains("(ranking.svg)"), "the ranking chart is linked");
+    for heading in [
+        "## Summary",
+        "## Contents",
+        "## Weights and criteria",
+        "## Ranking",
+        "## Stakeholder and method comparison",
+        "## Sensitivity",
+        "## How robust: SMAA-2",
+        "## Evidence",
+        "## Sources",
+    ] {
+        assert!(md.contains(heading), "missing {heading}");
+    }
+    assert!(md.contains("| Ranked first |"), "the SMAA table");
     for file in [
         "ranking.svg",
         "acceptability.svg",
@@ -152,4 +183,106 @@ fn every_chart_is_available_alone_from_its_command() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2), "the frontier needs --cost");
+}
+
+/// The text of the HTML element with this id, whitespace collapsed.
+fn section_text(html: &str, id: &str) -> String {
+    let doc = roxmltree::Document::parse_with_options(
+        html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .expect("the report parses");
+    let node = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some(id))
+        .expect("the section");
+    node.descendants()
+        .filter(|n| n.is_text())
+        .flat_map(|n| n.text().unwrap_or("").split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn small(args: &[&str]) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .args([
+            "--options",
+            &format!("{root}/tests/fixtures/small/options.toml"),
+            "--criteria",
+            &format!("{root}/tests/fixtures/small/criteria.toml"),
+        ])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_summary_names_the_rank_leader_and_its_smaa_acceptability() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("r.html");
+    let path = path.to_str().expect("utf-8 path");
+    let (samples, seed) = ("3000", "11");
+    small(&[
+        "report",
+        "--samples",
+        samples,
+        "--seed",
+        seed,
+        "--out",
+        path,
+    ]);
+    let summary = section_text(&std::fs::read_to_string(path).expect("written"), "summary");
+
+    let rank: serde_json::Value =
+        serde_json::from_str(&small(&["rank", "--format", "json"])).expect("rank JSON");
+    let leader = &rank["ranking"][0];
+    let (id, name) = (
+        leader["id"].as_str().expect("id"),
+        leader["name"].as_str().expect("name"),
+    );
+    assert!(
+        summary.contains("Recommended under the") && summary.contains(name),
+        "{summary}"
+    );
+    // The same SMAA as the report's: the profile's weights within ±20%.
+    let profile = rank["profile"].as_str().expect("profile");
+    let smaa: serde_json::Value = serde_json::from_str(&small(&[
+        "smaa",
+        "--profile",
+        profile,
+        "--spread",
+        &tradeoffs::report::SMAA_SPREAD.to_string(),
+        "-n",
+        samples,
+        "--seed",
+        seed,
+        "--format",
+        "json",
+    ]))
+    .expect("smaa JSON");
+    let first = smaa["options"]
+        .as_array()
+        .expect("options")
+        .iter()
+        .find(|o| o["id"] == id)
+        .expect("the leader")["acceptability"][0]
+        .as_f64()
+        .expect("a share");
+    let stated = format!("{name} ranks first in {:.1}% of the samples", 100.0 * first);
+    assert!(
+        summary.contains(&stated),
+        "expected “{stated}” in: {summary}"
+    );
 }

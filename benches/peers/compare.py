@@ -1,24 +1,39 @@
-"""Side-by-side throughput of tradeoffs and its Python peers, in one run.
+"""Side-by-side speed of tradeoffs and its Python peers, in one run.
 
-Workloads (the same inputs on both sides):
-  - TOPSIS with vector normalization on 100,000 options x 20 criteria, the
-    matrix generated identically from SplitMix64 (benches/common.rs): pymcdm.
-  - SMAA-2 with the additive model on the default model, uniform weights,
-    fixed scores: a vectorized numpy implementation written here.
-  - SMAA-2 with VIKOR on the default model: crispyn's VIKOR_SMAA.
+Every workload is computed by every peer that has the method, on the same
+inputs, and the checksums (sum of the figures' absolute values) must agree to 1e-9 relative;
+a peer whose checksum differs is reported and not counted. The ratio is
+tradeoffs against the FASTEST peer of the row.
 
-Run through benches/peers/run.sh, which builds tradeoffs and the virtualenv.
+Peers:
+  - numpy: the best plain vectorized numpy version of the same formula that
+    we could write (BLAS for the weighted sums; for WSM also the formula
+    folded into a single matrix-vector product; for PROMETHEE both the O(n^2)
+    definition in blocks and an O(n log n) version by sorting with
+    searchsorted and cumulative sums);
+  - pymcdm 1.4.0, pyrepo-mcda and crispyn where they have the method.
+
+Workloads: WSM, WPM, TOPSIS and VIKOR (minmax normalization, v = 0.5) on
+100,000 options x 20 criteria; PROMETHEE II with the linear preference
+function (q = 1, p = 3 score units) on 200 x 20, 2,000 x 20, 10,000 x 10 and
+100,000 x 10; SMAA-2 on the built-in model (see smaa_rows).
+
+The matrix is generated identically in Rust and Python from SplitMix64 of
+the row-major cell index (benches/common.rs), scores in [0, 10), the first
+half of the criteria benefit, equal weights. tradeoffs is timed in-process
+by examples/throughput.rs (the library call), the peers in-process here;
+both report the median of several runs. Run through benches/peers/run.sh.
 """
 import json
+import os
 import subprocess
 import sys
 import time
-import tomllib
 
 import numpy as np
 
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "."
-M64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+BIN = f"{ROOT}/target/release"
 
 
 def splitmix(k):
@@ -30,39 +45,292 @@ def splitmix(k):
     return (z >> np.uint64(11)).astype(np.float64) / float(1 << 53) * 10.0
 
 
-def best(runs, f):
+def problem(n, m):
+    x = splitmix(np.arange(n * m, dtype=np.uint64)).reshape(n, m)
+    types = np.array([1] * ((m + 1) // 2) + [-1] * (m // 2))
+    w = np.full(m, 1 / m)
+    return x, w, types
+
+
+def median(runs, f):
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         f()
         times.append(time.perf_counter() - start)
-    return min(times)
+    times.sort()
+    return times[len(times) // 2]
+
+
+# ---------------------------------------------------------------- numpy peers
+
+def minmax_maps(x, types):
+    """(lo, den) so that the minmax-normalized matrix is (x - lo) / den."""
+    mn, mx = x.min(axis=0), x.max(axis=0)
+    rng = mx - mn
+    benefit = types == 1
+    return np.where(benefit, mn, mx), np.where(benefit, rng, -rng)
+
+
+def np_minmax(x, types):
+    lo, den = minmax_maps(x, types)
+    return (x - lo) / den
+
+
+def np_wsm(x, w, types):
+    return np_minmax(x, types) @ w
+
+
+def np_wsm_folded(x, w, types):
+    # sum_j w_j (x_ij - lo_j) / den_j = x @ (w / den) - sum_j w_j lo_j / den_j
+    lo, den = minmax_maps(x, types)
+    a = w / den
+    return x @ a - lo @ a
+
+
+def np_wpm(x, w, types):
+    r = np_minmax(x, types)
+    with np.errstate(divide="ignore"):
+        return np.exp(np.log(r) @ w)
+
+
+def np_wpm_power(x, w, types):
+    return np.prod(np_minmax(x, types) ** w, axis=1)
+
+
+def np_topsis(x, w, types):
+    u = np_minmax(x, types) * w
+    ideal, anti = u.max(axis=0), u.min(axis=0)
+    dp = np.sqrt(((u - ideal) ** 2).sum(axis=1))
+    dm = np.sqrt(((u - anti) ** 2).sum(axis=1))
+    return dm / (dp + dm)
+
+
+def np_topsis_blas(x, w, types):
+    # |u - a|^2 = |u|^2 - 2 u.a + |a|^2, with the products through BLAS.
+    u = np_minmax(x, types)
+    u *= w
+    ideal, anti = u.max(axis=0), u.min(axis=0)
+    sq = np.einsum("ij,ij->i", u, u)
+    dp = np.sqrt(np.maximum(sq - 2 * (u @ ideal) + ideal @ ideal, 0))
+    dm = np.sqrt(np.maximum(sq - 2 * (u @ anti) + anti @ anti, 0))
+    return dm / (dp + dm)
+
+
+def np_vikor(x, w, types, v=0.5):
+    f = np_minmax(x, types)
+    best, worst = f.max(axis=0), f.min(axis=0)
+    regret = w * ((best - f) / (best - worst))
+    s, r = regret.sum(axis=1), regret.max(axis=1)
+    return v * (s - s.min()) / (s.max() - s.min()) + (1 - v) * (r - r.min()) / (r.max() - r.min())
+
+
+def linear_pref(d, q, p):
+    return np.clip((d - q) / (p - q), 0.0, 1.0)
+
+
+def np_promethee(x, w, types, q, p, block=512):
+    """The O(n^2) definition, a block of rows at a time (bounded memory)."""
+    n, m = x.shape
+    y = x * types
+    plus, minus = np.zeros(n), np.zeros(n)
+    for start in range(0, n, block):
+        ya = y[start:start + block]
+        for j in range(m):
+            d = ya[:, j:j + 1] - y[:, j]
+            plus[start:start + block] += w[j] * linear_pref(d, q, p).sum(axis=1)
+            minus[start:start + block] += w[j] * linear_pref(-d, q, p).sum(axis=1)
+    return (plus - minus) / (n - 1)
+
+
+def np_promethee_sorted(x, w, types, q, p):
+    """O(n log n) per criterion: counts by searchsorted, linear parts by cumsum."""
+    n, m = x.shape
+    net = np.zeros(n)
+    for j in range(m):
+        y = x[:, j] * types[j]
+        v = np.sort(y)
+        c = np.concatenate(([0.0], np.cumsum(v - v[n // 2])))
+        t = y - v[n // 2]
+        # leaving: b with y_b <= y - p count fully, y - p < y_b < y - q linearly
+        full = np.searchsorted(v, y - p, side="right")
+        some = np.searchsorted(v, y - q, side="left")
+        k = some - full
+        plus = full + (k * (t - q) - (c[some] - c[full])) / (p - q)
+        # entering: y_b >= y + p fully, y + q < y_b < y + p linearly
+        full_at = np.searchsorted(v, y + p, side="left")
+        some_at = np.searchsorted(v, y + q, side="right")
+        k = full_at - some_at
+        minus = (n - full_at) + ((c[full_at] - c[some_at]) - k * (t + q)) / (p - q)
+        net += w[j] * (plus - minus)
+    return net / (n - 1)
+
+
+# ------------------------------------------------------------ library peers
+
+def pymcdm_peers():
+    try:
+        from pymcdm import methods, normalizations
+    except ImportError as e:
+        print(f"pymcdm not available: {e}")
+        return {}
+    mm = normalizations.minmax_normalization
+
+    def promethee(x, w, t, q, p):
+        # A new object per call: pymcdm consumes its thresholds on the first call.
+        m = x.shape[1]
+        return methods.PROMETHEE_II("vshape_2", p=[p] * m, q=[q] * m)(x, w, t)
+
+    return {
+        "wsm": lambda x, w, t: methods.WSM(mm)(x, w, t),
+        "wpm": lambda x, w, t: methods.WPM(mm)(x, w, t),
+        "topsis": lambda x, w, t: methods.TOPSIS(mm)(x, w, t),
+        "vikor": lambda x, w, t: methods.VIKOR(mm)(x, w, t),
+        "promethee": promethee,
+    }
+
+
+def pyrepo_peers():
+    try:
+        from pyrepo_mcda.mcda_methods import PROMETHEE_II, SAW, TOPSIS, VIKOR
+        from pyrepo_mcda.normalizations import minmax_normalization as mm
+        from pyrepo_mcda.distance_metrics import euclidean
+    except ImportError as e:
+        print(f"pyrepo-mcda not available: {e}")
+        return {}
+
+    def promethee(x, w, t, q, p):
+        pr = PROMETHEE_II()
+        m = x.shape[1]
+        return pr(x, w, t, [pr._linear_function] * m, p=np.full(m, p), q=np.full(m, q))
+
+    return {
+        "wsm": lambda x, w, t: SAW(mm)(x, w, t),
+        "topsis": lambda x, w, t: TOPSIS(mm, euclidean)(x, w, t),
+        "vikor": lambda x, w, t: VIKOR(mm)(x, w, t),
+        # A pure-Python loop over every pair and criterion: small sizes only.
+        "promethee": promethee,
+    }
+
+
+def crispyn_peers():
+    try:
+        from crispyn.mcda_methods import VIKOR
+        from crispyn.normalizations import minmax_normalization as mm
+    except ImportError as e:
+        print(f"crispyn not available: {e}")
+        return {}
+    def vikor(x, w, t):
+        return np.ravel(VIKOR(mm)(x, w, t))
+
+    return {"vikor": vikor}
+
+
+# ------------------------------------------------------------------- driver
+
+WORKLOADS = [
+    # (name, method, n, m)
+    ("wsm_minmax_100000x20", "wsm", 100_000, 20),
+    ("wpm_minmax_100000x20", "wpm", 100_000, 20),
+    ("topsis_minmax_100000x20", "topsis", 100_000, 20),
+    ("vikor_minmax_100000x20", "vikor", 100_000, 20),
+    ("promethee_linear_200x20", "promethee", 200, 20),
+    ("promethee_linear_2000x20", "promethee", 2_000, 20),
+    ("promethee_linear_10000x10", "promethee", 10_000, 10),
+    ("promethee_linear_100000x10", "promethee", 100_000, 10),
+]
+Q, P = 1.0, 3.0
+
+NUMPY = {
+    "wsm": [("numpy", np_wsm), ("numpy, one gemv", np_wsm_folded)],
+    "wpm": [("numpy, exp(log @ w)", np_wpm), ("numpy, prod(r ** w)", np_wpm_power)],
+    "topsis": [("numpy", np_topsis), ("numpy, BLAS norms", np_topsis_blas)],
+    "vikor": [("numpy", np_vikor)],
+    "promethee": [("numpy, O(n^2) blocks", np_promethee), ("numpy, sorted O(n log n)", np_promethee_sorted)],
+}
+
+# Cells x pairs above which a peer is not run (it would take minutes), per peer.
+PAIR_LIMIT = {"numpy, O(n^2) blocks": 2e9, "pymcdm": 2.1e8, "pyrepo-mcda": 1e6}
+
+
+def runs_for(seconds):
+    return 1 if seconds > 2 else 3 if seconds > 0.2 else 7
+
+
+def main():
+    out = subprocess.run([f"{BIN}/examples/throughput"], capture_output=True, text=True, check=True)
+    ours = {}
+    for line in out.stdout.splitlines():
+        row = json.loads(line)
+        ours[row["workload"]] = row
+    libraries = {"pymcdm": pymcdm_peers(), "pyrepo-mcda": pyrepo_peers(), "crispyn": crispyn_peers()}
+    rows = []
+    for name, method, n, m in WORKLOADS:
+        if name not in ours:
+            continue
+        x, w, t = problem(n, m)
+        peers = list(NUMPY[method]) + [(lib, f[method]) for lib, f in libraries.items() if method in f]
+        results = []
+        for peer, f in peers:
+            if method == "promethee":
+                call = lambda f=f: f(x, w, t, Q, P)
+                limit = PAIR_LIMIT.get(peer, PAIR_LIMIT["numpy, O(n^2) blocks"] if "O(n^2)" in peer else float("inf"))
+                if "sorted" not in peer and n * n * m > limit:
+                    results.append((peer, None, "skipped: O(n^2 m) would take minutes"))
+                    continue
+            else:
+                call = lambda f=f: f(x, w, t)
+            start = time.perf_counter()
+            checksum = float(np.sum(np.abs(call())))
+            first = time.perf_counter() - start
+            seconds = median(runs_for(first), call) if first < 20 else first
+            want = ours[name]["checksum"]
+            ok = abs(checksum - want) <= 1e-9 * max(abs(want), 1.0)
+            results.append((peer, seconds, "" if ok else f"checksum {checksum!r} != tradeoffs {want!r}"))
+        rows.append((name, ours[name]["seconds"], results))
+
+    for name, mine, results in rows:
+        print(f"\n{name}: tradeoffs {mine * 1e3:10.2f} ms")
+        for peer, seconds, note in results:
+            if seconds is None:
+                print(f"  {peer:28} {'':>10}      {note}")
+            else:
+                print(f"  {peer:28} {seconds * 1e3:10.2f} ms  {seconds / mine:7.1f}x  {note}")
+
+    print("\n| workload | tradeoffs | fastest peer | peer time | tradeoffs is |")
+    print("|---|---:|---|---:|---:|")
+    for name, mine, results in rows:
+        valid = [(s, p) for p, s, note in results if s is not None and not note]
+        if not valid:
+            continue
+        s, p = min(valid)
+        print(f"| {name} | {fmt(mine)} | {p} | {fmt(s)} | {s / mine:.1f}x faster |")
+    smaa_rows()
 
 
 def default_values():
+    import tomllib
     with open(f"{ROOT}/options.toml", "rb") as f:
         options = tomllib.load(f)["options"]
     with open(f"{ROOT}/criteria.toml", "rb") as f:
         criteria = tomllib.load(f)["criteria"]
     values = np.zeros((len(options), len(criteria)))
-    raw = np.zeros_like(values)
-    types = np.ones(len(criteria))
     for j, c in enumerate(criteria):
         lo, hi = c["scale"]["min"], c["scale"]["max"]
-        types[j] = 1 if c["direction"] == "benefit" else -1
         for i, o in enumerate(options):
             s = o["scores"][c["id"]]
-            x = s["value"] if isinstance(s, dict) else s
-            raw[i, j] = x
-            share = (x - lo) / (hi - lo)
-            values[i, j] = share if types[j] == 1 else 1 - share
-    return values, raw, types
+            share = ((s["value"] if isinstance(s, dict) else s) - lo) / (hi - lo)
+            values[i, j] = share if c["direction"] == "benefit" else 1 - share
+    return values
 
 
 def numpy_smaa(values, samples, chunk=100_000, seed=1):
+    """SMAA-2 with uniform weights and fixed scores: rank acceptabilities and
+    central weights, vectorized over chunks of samples."""
     rng = np.random.default_rng(seed)
     n, m = values.shape
     counts = np.zeros((n, n))
+    central = np.zeros((n, m))
     done = 0
     while done < samples:
         k = min(chunk, samples - done)
@@ -70,54 +338,37 @@ def numpy_smaa(values, samples, chunk=100_000, seed=1):
         w /= w.sum(axis=1, keepdims=True)
         scores = w @ values.T
         ranks = np.argsort(np.argsort(-scores, axis=1), axis=1)
+        first = scores.argmax(axis=1)
         for i in range(n):
             counts[i] += np.bincount(ranks[:, i], minlength=n)
+            central[i] += w[first == i].sum(axis=0)
         done += k
-    return counts / samples
+    return counts / samples, central
 
 
-def main():
-    ours = {}
-    out = subprocess.run([f"{ROOT}/target/release/examples/throughput"], capture_output=True, text=True, check=True)
-    for line in out.stdout.splitlines():
-        row = json.loads(line)
-        ours[row["workload"]] = row
-
-    rows = []
-    from pymcdm import methods, normalizations
-
-    n, m = 100_000, 20
-    x = splitmix(np.arange(n * m, dtype=np.uint64)).reshape(n, m)
-    types = np.array([1] * (m // 2) + [-1] * (m - m // 2))
-    w = np.full(m, 1 / m)
-    topsis = methods.TOPSIS(normalizations.vector_normalization)
-    checksum = float(np.sum(topsis(x, w, types)))
-    t = best(5, lambda: topsis(x, w, types))
-    rows.append(("TOPSIS, 100,000 x 20, vector", "pymcdm", n * m / t, "cells/s",
-                 ours["topsis_vector_100000x20"]["per_second"]))
-    if abs(checksum - ours["topsis_vector_100000x20"]["checksum"]) > 1e-6 * abs(checksum):
-        print(f"warning: checksums differ: pymcdm {checksum}, tradeoffs {ours['topsis_vector_100000x20']['checksum']}")
-
-    values, raw, ctypes = default_values()
+def smaa_rows():
+    """SMAA-2 on the built-in model, fixed scores, no weight information:
+    `tradeoffs smaa` as a whole process (its full output: acceptabilities,
+    central weights, confidence factors) against numpy's acceptabilities and
+    central weights in-process; acceptabilities must agree within Monte
+    Carlo error (0.005 at 10^6 samples)."""
     samples = 1_000_000
-    t = best(3, lambda: numpy_smaa(values, samples))
-    rows.append(("SMAA-2 wsm, default model", "numpy (vectorized)", samples / t, "samples/s",
-                 ours["smaa_wsm_default_model"]["per_second"]))
+    cmd = [f"{BIN}/tradeoffs", "smaa", "--scores", "fixed", "--samples", str(samples),
+           "--seed", "1", "--format", "json"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
+    mine = median(3, lambda: subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT))
+    ours = np.array([o["acceptability"] for o in json.loads(out.stdout)["options"]])
+    values = default_values()
+    theirs, _ = numpy_smaa(values, samples)
+    t = median(3, lambda: numpy_smaa(values, samples))
+    diff = np.abs(ours - theirs).max()
+    note = "" if diff < 0.005 else f"acceptabilities differ by {diff:.4f}"
+    print(f"\nsmaa_wsm_default_model ({samples:,} samples): tradeoffs (whole process) {fmt(mine)}, "
+          f"numpy {fmt(t)}: {t / mine:.1f}x {note}")
 
-    try:
-        from crispyn.mcda_methods import VIKOR_SMAA
-        vs = VIKOR_SMAA()
-        k = 2_000
-        weights = vs._generate_weights(raw.shape[1], k)
-        t = best(1, lambda: vs(raw, weights, ctypes))
-        rows.append(("SMAA-2 vikor, default model", "crispyn VIKOR_SMAA", k / t, "samples/s",
-                     ours["smaa_vikor_default_model"]["per_second"]))
-    except ImportError as e:
-        print(f"crispyn not available: {e}")
 
-    print(f"{'workload':32} {'peer':22} {'peer':>14} {'tradeoffs':>14}  unit        ratio")
-    for workload, peer, theirs, unit, mine in rows:
-        print(f"{workload:32} {peer:22} {theirs:14,.0f} {mine:14,.0f}  {unit:10} {mine / theirs:6.1f}x")
+def fmt(seconds):
+    return f"{seconds * 1e3:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 if __name__ == "__main__":

@@ -74,6 +74,9 @@ pub struct ExplainReport {
     /// Option names, for display.
     #[serde(skip)]
     pub names: [String; 2],
+    /// Criterion names with their direction, in model order, for display.
+    #[serde(skip)]
+    pub criteria: Vec<String>,
 }
 
 /// Explains the order of options `a` and `b` under `weights` and `method`.
@@ -85,7 +88,7 @@ pub fn explain(
     method: MethodKind,
     settings: &MethodSettings,
 ) -> ExplainReport {
-    let problem = Problem::of(model);
+    let problem = Problem::of(model).with_detail(&[a, b]);
     let values = problem.values();
     let evaluation = method.with(settings).evaluate(&problem, weights);
     let difference = evaluation.scores[a] - evaluation.scores[b];
@@ -99,7 +102,7 @@ pub fn explain(
         .enumerate()
         .map(|(j, c)| PairContribution {
             criterion: c.id.to_string(),
-            name: c.name.clone(),
+            name: c.name_with_direction(),
             contribution: weights[j] * (values[(a, j)] - values[(b, j)]),
         })
         .collect();
@@ -151,7 +154,10 @@ pub fn explain(
             .filter_map(|s| {
                 let (x, y) = match &s.values {
                     StepValues::PerOption(v) => (vec![v[a]], vec![v[b]]),
-                    StepValues::Matrix(rows) => (rows[a].clone(), rows[b].clone()),
+                    StepValues::Cells(_) => (
+                        s.values.cells_of(a)?.to_vec(),
+                        s.values.cells_of(b)?.to_vec(),
+                    ),
                     StepValues::PerCriterion(_) => return None,
                 };
                 Some(StepPair {
@@ -164,7 +170,11 @@ pub fn explain(
             .collect()
     };
     let names = [model.options[a].name.clone(), model.options[b].name.clone()];
-    let summary = summarize(&names, gap, &contributions, &reversal, method, a_ahead);
+    let summary = if method == MethodKind::Wsm {
+        summarize(&names, gap, &contributions, &reversal)
+    } else {
+        summarize_method(model, &names, &evaluation, (a, b), weights, method, a_ahead)
+    };
     ExplainReport {
         model: model.title.clone(),
         profile: profile.to_string(),
@@ -179,7 +189,63 @@ pub fn explain(
         steps,
         summary,
         names,
+        criteria: model
+            .criteria
+            .iter()
+            .map(|c| c.name_with_direction())
+            .collect(),
     }
+}
+
+/// The explanation under a method other than the additive one: its verdict
+/// and the quantities it decided by, never additive contributions.
+fn summarize_method(
+    model: &Model,
+    names: &[String; 2],
+    evaluation: &crate::methods::Evaluation,
+    (a, b): (usize, usize),
+    weights: &[f64],
+    method: MethodKind,
+    a_ahead: bool,
+) -> String {
+    let (first, second) = if a_ahead {
+        (&names[0], &names[1])
+    } else {
+        (&names[1], &names[0])
+    };
+    let (x, y) = if a_ahead { (a, b) } else { (b, a) };
+    let mut words = format!(
+        "Under the {}, {first} ranks above {second} ({:.3} against {:.3}).",
+        method.title(),
+        evaluation.scores[x],
+        evaluation.scores[y],
+    );
+    if method == MethodKind::Wpm {
+        if let Some(v) = evaluation
+            .steps
+            .iter()
+            .find(|s| s.symbol == "v")
+            .map(|s| &s.values)
+        {
+            for (k, &i) in [a, b].iter().enumerate() {
+                let Some(row) = v.cells_of(i) else {
+                    continue;
+                };
+                let zero: Vec<String> = (0..weights.len())
+                    .filter(|&j| row[j] <= 0.0 && weights[j] > 0.0)
+                    .map(|j| model.criteria[j].name_with_direction())
+                    .collect();
+                if !zero.is_empty() {
+                    words.push_str(&format!(
+                        " {} has the worst possible value on {}, which makes its product 0: a veto, whatever its other scores.",
+                        names[k],
+                        zero.join(" and ")
+                    ));
+                }
+            }
+        }
+    }
+    words
 }
 
 fn summarize(
@@ -187,8 +253,6 @@ fn summarize(
     gap: f64,
     contributions: &[PairContribution],
     reversal: &Option<Reversal>,
-    method: MethodKind,
-    a_ahead: bool,
 ) -> String {
     let signed = |x: f64| format!("{}{:.3}", if x >= 0.0 { "+" } else { "−" }, x.abs());
     let [a, b] = names;
@@ -210,6 +274,8 @@ fn summarize(
             signed(g.contribution)
         ));
     }
+    // Contributions are value differences: "gains on" a "less is better"
+    // criterion means having less of it.
     if let Some(c) = back {
         let verb = if gap > 0.0 {
             "claws back"
@@ -228,14 +294,6 @@ fn summarize(
             r.criterion,
             r.weight - r.change,
             r.weight
-        ));
-    }
-    if method != MethodKind::Wsm {
-        words.push_str(&format!(
-            " Under {}, {} ranks above {}.",
-            method.name(),
-            if a_ahead { a } else { b },
-            if a_ahead { b } else { a }
         ));
     }
     words

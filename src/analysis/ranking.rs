@@ -4,8 +4,10 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::dominance::dominators;
-use crate::methods::{Better, Evaluation, MethodKind, MethodSettings, Problem, WeightedSum};
-use crate::model::Model;
+use crate::methods::{
+    Better, Evaluation, MethodKind, MethodSettings, Problem, Step, StepValues, WeightedSum,
+};
+use crate::model::{Direction, Model};
 
 /// Figures closer than this count as a tie.
 pub const TIE_TOLERANCE: f64 = 1e-9;
@@ -51,8 +53,21 @@ pub struct Contribution {
     /// Criterion name.
     #[serde(skip)]
     pub name: String,
-    /// `w_j · v_ij`.
+    /// Whether more or less of the criterion is better.
+    pub direction: Direction,
+    /// `w_j · v_ij` (under the weighted product: the factor `v_ij ^ w_j`).
     pub contribution: f64,
+}
+
+/// One of a method's own per-option quantities, e.g. TOPSIS's distance to the ideal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// The symbol in the method's formula.
+    pub symbol: &'static str,
+    /// What it is.
+    pub caption: &'static str,
+    /// The option's number.
+    pub value: f64,
 }
 
 /// One row of a ranking.
@@ -66,8 +81,17 @@ pub struct RankedOption {
     pub name: String,
     /// The method's figure.
     pub score: f64,
-    /// The two criteria contributing most to the additive value.
+    /// The two criteria contributing most to the additive value (additive model only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub top_contributors: Vec<Contribution>,
+    /// What a method other than the additive one used for this option:
+    /// TOPSIS's D⁺ and D⁻, VIKOR's S and R, PROMETHEE's φ⁺ and φ⁻.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    /// Under the weighted product: the two smallest factors `v^w`, which hold
+    /// the product down most (a factor of 0 vetoes the option).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weakest_factors: Vec<Contribution>,
     /// An option that dominates this one (at least as good on every criterion,
     /// better on one), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -133,8 +157,14 @@ pub fn rank_with(
         better,
         notes,
         compromise,
-        ..
+        steps,
     } = method.with(settings).evaluate(&problem, weights);
+    let criterion = |j: usize, contribution: f64| Contribution {
+        criterion: model.criteria[j].id.to_string(),
+        name: model.criteria[j].name.clone(),
+        direction: model.criteria[j].direction,
+        contribution,
+    };
     let ranks = competition_ranks(&scores, better);
     let values = problem.values();
     let contributions = WeightedSum::contributions(&values, weights);
@@ -143,8 +173,11 @@ pub fn rank_with(
     let ranking = order
         .into_iter()
         .map(|i| {
-            let mut parts: Vec<(usize, f64)> =
-                contributions.row(i).iter().copied().enumerate().collect();
+            let mut parts: Vec<(usize, f64)> = if method == MethodKind::Wsm {
+                contributions.row(i).iter().copied().enumerate().collect()
+            } else {
+                vec![]
+            };
             parts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             RankedOption {
                 rank: ranks[i],
@@ -155,11 +188,12 @@ pub fn rank_with(
                     .into_iter()
                     .filter(|&(_, c)| c > 0.0)
                     .take(2)
-                    .map(|(j, c)| Contribution {
-                        criterion: model.criteria[j].id.to_string(),
-                        name: model.criteria[j].name.clone(),
-                        contribution: c,
-                    })
+                    .map(|(j, c)| criterion(j, c))
+                    .collect(),
+                figures: figures(method, &steps, i),
+                weakest_factors: weakest_factors(model, method, weights, i)
+                    .into_iter()
+                    .map(|(j, f)| criterion(j, f))
                     .collect(),
                 dominated_by: dominated_by[i].map(|d| model.options[d].id.to_string()),
             }
@@ -194,6 +228,54 @@ pub fn rank_with(
             .map(|o| (o.id.to_string(), o.name.clone()))
             .collect(),
     }
+}
+
+/// The per-option quantities a method other than the additive one ranks by
+/// (its final score excluded: that is the option's score).
+fn figures(method: MethodKind, steps: &[Step], option: usize) -> Vec<Figure> {
+    let wanted: &[&str] = match method {
+        MethodKind::Topsis => &["D+", "D-"],
+        MethodKind::Vikor => &["S", "R"],
+        MethodKind::Promethee => &["phi+", "phi-"],
+        MethodKind::Wsm | MethodKind::Wpm => &[],
+    };
+    steps
+        .iter()
+        .filter(|s| wanted.contains(&s.symbol))
+        .filter_map(|s| match &s.values {
+            StepValues::PerOption(v) => Some(Figure {
+                symbol: s.symbol,
+                caption: s.caption,
+                value: *v.get(option)?,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Under the weighted product, the two smallest factors `v^w` of criteria
+/// with positive weight: what holds the product down most. The factors are
+/// recomputed from the criteria's values, as the method computes them, for
+/// this one option only.
+fn weakest_factors(
+    model: &Model,
+    method: MethodKind,
+    weights: &[f64],
+    option: usize,
+) -> Vec<(usize, f64)> {
+    if method != MethodKind::Wpm {
+        return vec![];
+    }
+    let mut parts: Vec<(usize, f64)> = (0..weights.len())
+        .filter(|&j| weights[j] > 0.0)
+        .map(|j| {
+            let v = model.criteria[j].value(model.scores[(option, j)]);
+            (j, v.powf(weights[j]))
+        })
+        .collect();
+    parts.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    parts.truncate(2);
+    parts
 }
 
 #[cfg(test)]

@@ -14,50 +14,258 @@ use crate::render::Format;
 /// named by --options and --criteria); where neither is found, uses the default
 /// model compiled into the binary.
 #[derive(Debug, Parser)]
-#[command(name = "tradeoffs", version, about, long_about, max_term_width = 100)]
+#[command(name = "tradeoffs", version, about, long_about)]
 #[command(after_help = "Exit codes: 0 success, 1 a problem in the input files, 2 a usage error.")]
+#[command(after_long_help = EXAMPLES)]
 pub struct Cli {
-    /// The options file [default: ./options.toml, else the built-in model]
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Run as if started in DIR (the model folder)
+    #[arg(short = 'C', long = "directory", global = true, value_name = "DIR", help_heading = GLOBAL)]
+    pub directory: Option<PathBuf>,
+
+    /// The options file; `-` reads standard input [default: ./options.toml,
+    /// else beside --criteria, else the built-in model]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub options: Option<PathBuf>,
 
-    /// The criteria and profiles file [default: ./criteria.toml, else the built-in model]
-    #[arg(long, global = true, value_name = "FILE")]
+    /// The criteria and profiles file; `-` reads standard input [default:
+    /// ./criteria.toml, else beside --options, else the built-in model]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub criteria: Option<PathBuf>,
 
-    /// Output format: table, csv, json or md
-    #[arg(long, global = true, value_name = "FORMAT", default_value = "table")]
+    /// Output format: table, csv, json or md (export: csv or xmcda; report: html or md)
+    #[arg(long, global = true, value_name = "FORMAT", default_value = "table", help_heading = GLOBAL)]
     pub format: Format,
+
+    /// Print no notes on standard error (errors and warnings still print)
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
+    pub quiet: bool,
+
+    /// Whether `--format` was typed (rather than left at its default).
+    #[arg(skip)]
+    pub format_given: bool,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
+impl Cli {
+    /// The subcommand's name, as typed.
+    pub fn command_name(&self) -> &'static str {
+        match &self.command {
+            Command::Rank(_) => "rank",
+            Command::Check(_) => "check",
+            Command::Weights(_) => "weights",
+            Command::Compare(_) => "compare",
+            Command::Explain(_) => "explain",
+            Command::Sensitivity(_) => "sensitivity",
+            Command::Smaa(_) => "smaa",
+            Command::Chart(_) => "chart",
+            Command::Report(_) => "report",
+            Command::Serve(_) => "serve",
+            Command::List(_) => "list",
+            Command::Init(_) => "init",
+            Command::Import(_) => "import",
+            Command::Export(_) => "export",
+            Command::Completions(_) => "completions",
+            Command::Man(_) => "man",
+        }
+    }
+
+    /// The format to write: the one typed, else the command's own default
+    /// (`table` for results, `csv` for `export`, `html` for `report`).
+    pub fn output_format(&self) -> crate::render::Format {
+        use crate::render::Format;
+        if self.format_given {
+            return self.format;
+        }
+        match &self.command {
+            Command::Export(_) => Format::Csv,
+            Command::Report(_) => Format::Html,
+            _ => Format::Table,
+        }
+    }
+}
+
+/// The heading of the options every command takes.
+const GLOBAL: &str = "Global options";
+
+const EXAMPLES: &str = "\
+Examples:
+  tradeoffs rank                           rank the options (built-in model if no files here)
+  tradeoffs -C models/ports rank -p balanced
+  tradeoffs sensitivity --format json | jq .summary
+  tradeoffs init my-model && tradeoffs -C my-model check
+  tradeoffs import scores.xlsx --cost cost_us
+  tradeoffs export --format xmcda --out model.xml
+
+Exit codes: 0 success, 1 a problem in the input files, 2 a usage error.";
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Rank the options, with scores and their top contributing criteria
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs rank\n  tradeoffs rank --profile public_health --method topsis\n  tradeoffs rank --format csv > ranking.csv"
+    )]
     Rank(RankArgs),
     /// Validate both files and report every problem at once
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs check\n  tradeoffs check --strict --sources papers/"
+    )]
     Check(CheckArgs),
     /// Show the weights a profile yields (and the AHP consistency ratio)
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs weights\n  tradeoffs weights --profile mexico_gov --format json"
+    )]
     Weights(WeightsArgs),
     /// Rankings side by side across methods or profiles, with rank correlations
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs compare --methods all\n  tradeoffs compare --profiles all --svg heat.svg"
+    )]
     Compare(CompareArgs),
     /// Why one option ranks above another: criterion-by-criterion contributions
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs list options\n  tradeoffs explain port_detection eradication"
+    )]
     Explain(ExplainArgs),
     /// One-way weight sweeps, exact swap thresholds, the most critical criterion
     /// and the nearest flip of the top option
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs sensitivity\n  tradeoffs sensitivity --criterion violence --svg sweep.svg"
+    )]
     Sensitivity(SensitivityArgs),
     /// Stochastic multicriteria acceptability analysis (SMAA-2)
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs smaa\n  tradeoffs smaa --samples 1000000 --seed 7 --format json"
+    )]
     Smaa(SmaaArgs),
     /// Charts with no command of their own: tornado and frontier
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs chart tornado --svg tornado.svg\n  tradeoffs chart frontier --cost cost_us --svg frontier.svg"
+    )]
     Chart(ChartArgs),
     /// A self-contained HTML report (or Markdown with SVG files)
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs report --out report.html\n  tradeoffs report --format md --out report/"
+    )]
     Report(ReportArgs),
     /// A local web page for live workshops, and its JSON API
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs serve\n  tradeoffs serve --bind 0.0.0.0 --port 8080"
+    )]
     Serve(ServeArgs),
+    /// The ids and names of the options, criteria or profiles
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs list\n  tradeoffs list criteria --format csv"
+    )]
+    List(ListArgs),
+    /// Start a model: a small commented example, or the built-in model's files
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs init my-model\n  tradeoffs init --from-builtin"
+    )]
+    Init(InitArgs),
+    /// Make a model from a score table (CSV or a spreadsheet) or an XMCDA file
+    #[command(
+        after_long_help = "The table has a header row and one row per option: a `name` column (or `id`),\nthen one numeric column per criterion; columns `<criterion>.low` and\n`<criterion>.high` give ranges.\n\nExamples:\n  tradeoffs import scores.csv --cost cost_us,time_to_effect\n  tradeoffs import scores.xlsx --sheet Scores -C my-model\n  tradeoffs import model.xml"
+    )]
+    Import(ImportArgs),
+    /// Write the model out: the score matrix as CSV, or XMCDA 4.0.0
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs export > scores.csv\n  tradeoffs export --format xmcda --out model.xml"
+    )]
+    Export(ExportArgs),
+    /// Shell completions for bash, zsh, fish, elvish or powershell
+    #[command(
+        after_long_help = "Examples:\n  tradeoffs completions bash > ~/.local/share/bash-completion/completions/tradeoffs\n  tradeoffs completions zsh > ~/.zfunc/_tradeoffs"
+    )]
+    Completions(CompletionsArgs),
+    /// The manual page (roff), for `man`
+    #[command(after_long_help = "Examples:\n  tradeoffs man > tradeoffs.1 && man ./tradeoffs.1")]
+    Man(ManArgs),
 }
+
+/// `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_name = "WHAT", default_value = "options")]
+    pub what: ListKind,
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListKind {
+    /// The policy options.
+    Options,
+    /// The criteria, with group and direction.
+    Criteria,
+    /// The stakeholder profiles.
+    Profiles,
+}
+
+/// `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write options.toml and criteria.toml into (created if missing)
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+
+    /// Write the built-in model's files instead of the small example
+    #[arg(long)]
+    pub from_builtin: bool,
+
+    /// Replace files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A score table (.csv, .tsv, .xlsx, .xls, .ods) or an XMCDA file (.xml); `-` reads CSV from standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Criteria where less is better (ids or header names, comma-separated)
+    #[arg(long, value_name = "ID,…", value_delimiter = ',')]
+    pub cost: Vec<String>,
+
+    /// The workbook sheet to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// The folder to write options.toml and criteria.toml into
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+
+    /// Replace files that already exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write; `-` is standard output
+    #[arg(long, value_name = "FILE", default_value = "-")]
+    pub out: PathBuf,
+
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {}
 
 /// `serve`.
 #[derive(Debug, Args)]
@@ -133,6 +341,10 @@ pub struct ReportArgs {
     /// SMAA samples for the report's acceptability section
     #[arg(long, default_value_t = 20_000, value_name = "N")]
     pub samples: u64,
+
+    /// Random seed of the report's SMAA section
+    #[arg(long, default_value_t = crate::analysis::smaa::DEFAULT_SEED, value_name = "SEED")]
+    pub seed: u64,
 
     /// Replace files that already exist
     #[arg(long)]
@@ -301,6 +513,10 @@ pub struct CompareArgs {
     /// The method used when comparing profiles
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
     pub method: MethodKind,
+
+    /// Sort the rows by this column's rank (a method or profile id) [default: the first column]
+    #[arg(long, value_name = "COLUMN")]
+    pub sort: Option<String>,
 
     #[command(flatten)]
     pub settings: MethodArgs,

@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::input::{self, Checked, ModelPaths, Origin};
 use crate::model::Model;
+use crate::render::views::SHOWN_PER_CODE;
 use crate::render::{Format, Render};
 use crate::weights::{self, ProfileWeights};
 
@@ -17,6 +18,8 @@ pub struct Context {
     pub model: Model,
     /// The output format.
     pub format: Format,
+    /// Whether notes on standard error are silenced (`-q`).
+    pub quiet: bool,
 }
 
 /// Reads and checks the files the flags name (or the defaults).
@@ -31,7 +34,7 @@ pub fn read_and_check(cli: &Cli) -> (Checked, Origin) {
         criteria: cli.criteria.clone(),
     };
     let (sources, early, origin) = input::read_sources(&paths, Path::new("."));
-    if origin == Origin::Embedded {
+    if origin == Origin::Embedded && !cli.quiet {
         eprintln!(
             "note: no options.toml or criteria.toml here; using the built-in model (write your own, or pass --options/--criteria)"
         );
@@ -46,9 +49,20 @@ impl Context {
         let warnings = checked.warnings();
         let Some(model) = checked.model else {
             let mut rendered = String::new();
+            let sources = checked.sources.indexed();
+            let mut seen = std::collections::HashMap::new();
             for d in &checked.diagnostics {
-                rendered.push_str(&checked.sources.render(d));
-                rendered.push('\n');
+                let count = seen.entry((d.severity, d.code)).or_insert(0);
+                *count += 1;
+                if *count <= SHOWN_PER_CODE {
+                    rendered.push_str(&sources.render(d));
+                    rendered.push('\n');
+                }
+            }
+            if seen.values().any(|&n| n > SHOWN_PER_CODE) {
+                rendered.push_str(&format!(
+                    "(only the first {SHOWN_PER_CODE} problems of each kind are shown; `tradeoffs check --format csv` lists every one)\n"
+                ));
             }
             let errors = checked
                 .diagnostics
@@ -61,7 +75,7 @@ impl Context {
             ));
             return Err(Error::Input { rendered });
         };
-        if warnings > 0 {
+        if warnings > 0 && !cli.quiet {
             eprintln!(
                 "note: the model has {warnings} warning{}; `tradeoffs check` lists them",
                 if warnings == 1 { "" } else { "s" }
@@ -69,7 +83,8 @@ impl Context {
         }
         Ok(Context {
             model,
-            format: cli.format,
+            format: cli.output_format(),
+            quiet: cli.quiet,
         })
     }
 
@@ -122,7 +137,7 @@ impl Context {
         self.model.option_index(id).ok_or_else(|| {
             let ids: Vec<&str> = self.model.options.iter().map(|o| o.id.as_str()).collect();
             let hint = input::diagnostic::did_you_mean(id, ids.iter().copied())
-                .unwrap_or_else(|| "`tradeoffs rank --format csv` lists the options".to_string());
+                .unwrap_or_else(|| "`tradeoffs list options` lists their ids".to_string());
             Error::Usage(format!("unknown option `{id}`; {hint}"))
         })
     }
@@ -131,8 +146,10 @@ impl Context {
     pub fn criterion(&self, id: &str) -> Result<usize, Error> {
         self.model.criterion_index(id).ok_or_else(|| {
             let ids: Vec<&str> = self.model.criteria.iter().map(|c| c.id.as_str()).collect();
-            let hint = input::diagnostic::did_you_mean(id, ids.iter().copied())
-                .unwrap_or_else(|| format!("criteria: {}", ids.join(", ")));
+            let hint =
+                input::diagnostic::did_you_mean(id, ids.iter().copied()).unwrap_or_else(|| {
+                    format!("criteria: {} (`tradeoffs list criteria`)", ids.join(", "))
+                });
             Error::Usage(format!("unknown criterion `{id}`; {hint}"))
         })
     }
@@ -159,13 +176,25 @@ impl Context {
                 return Err(Error::Usage("there is nothing to chart here".into()));
             };
             crate::output::write_atomic(path, text.as_bytes(), args.force)?;
-            eprintln!("wrote {}", path.display());
+            if !crate::output::is_stdout(path) {
+                self.note(&format!("wrote {}", path.display()));
+            }
         }
         Ok(())
     }
 
     /// Prints a result in the chosen format.
-    pub fn print<T: Render + ?Sized>(&self, result: &T) {
-        print!("{}", result.render(self.format));
+    ///
+    /// # Errors
+    /// When standard output cannot be written (see [`crate::output::print`]).
+    pub fn print<T: Render + ?Sized>(&self, result: &T) -> Result<(), Error> {
+        crate::output::print(&result.render(self.format))
+    }
+
+    /// A note on standard error, unless `-q`.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
     }
 }

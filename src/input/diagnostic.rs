@@ -11,7 +11,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Printed, but fails the run only under `--strict`.
@@ -118,13 +118,11 @@ pub struct SourceText {
 
 impl SourceText {
     /// 1-based line and column (in characters) of a byte offset.
+    ///
+    /// Scans the text up to `offset`; for many offsets into one text, use
+    /// [`LineIndex`].
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        (line, column)
+        LineIndex::new(&self.text).line_column(&self.text, offset)
     }
 }
 
@@ -133,6 +131,47 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// The byte offset at which each line of a text starts, found in one pass, so
+/// that locating a diagnostic costs a binary search and its own line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// 0-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// 1-based line and column (in characters) of a byte offset into `text`,
+    /// the text this index was built from.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let column = text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The byte range of the whole lines that `span` touches, and the 1-based
+    /// number of the first.
+    fn lines_around(&self, text: &str, span: &Range<usize>) -> (Range<usize>, usize) {
+        let first = self.line_of(span.start);
+        // The line holding the end offset itself, as the renderer counts it.
+        let last = self.line_of(span.end);
+        let end = self.starts.get(last + 1).copied().unwrap_or(text.len());
+        (self.starts[first]..end, first + 1)
+    }
 }
 
 /// The two input files, for rendering diagnostics against.
@@ -154,9 +193,50 @@ impl Sources {
     }
 
     /// `path:line:column` of a diagnostic.
+    ///
+    /// Indexes the file for this one call; to locate many, use [`Sources::indexed`].
     pub fn location(&self, diagnostic: &Diagnostic) -> Location {
-        let source = self.get(diagnostic.file);
-        let (line, column) = source.line_column(diagnostic.span.start);
+        self.indexed().location(diagnostic)
+    }
+
+    /// Renders a diagnostic with the offending line and a caret under the span.
+    ///
+    /// Indexes the file for this one call; to render many, use [`Sources::indexed`].
+    pub fn render(&self, diagnostic: &Diagnostic) -> String {
+        self.indexed().render(diagnostic)
+    }
+
+    /// Both files with their lines indexed, to locate and render any number of
+    /// diagnostics in time proportional to their own lines.
+    pub fn indexed(&self) -> IndexedSources<'_> {
+        IndexedSources {
+            sources: self,
+            options: LineIndex::new(&self.options.text),
+            criteria: LineIndex::new(&self.criteria.text),
+        }
+    }
+}
+
+/// [`Sources`] with a [`LineIndex`] for each file.
+#[derive(Debug)]
+pub struct IndexedSources<'a> {
+    sources: &'a Sources,
+    options: LineIndex,
+    criteria: LineIndex,
+}
+
+impl IndexedSources<'_> {
+    fn get(&self, kind: FileKind) -> (&SourceText, &LineIndex) {
+        match kind {
+            FileKind::Options => (&self.sources.options, &self.options),
+            FileKind::Criteria => (&self.sources.criteria, &self.criteria),
+        }
+    }
+
+    /// `path:line:column` of a diagnostic.
+    pub fn location(&self, diagnostic: &Diagnostic) -> Location {
+        let (source, lines) = self.get(diagnostic.file);
+        let (line, column) = lines.line_column(&source.text, diagnostic.span.start);
         Location {
             file: source.name.clone(),
             line,
@@ -164,9 +244,11 @@ impl Sources {
         }
     }
 
-    /// Renders a diagnostic with the offending line and a caret under the span.
+    /// Renders a diagnostic with the offending lines and a caret under the
+    /// span. Only the lines the span touches are handed to the renderer, so
+    /// the cost does not depend on the size of the file.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
-        let source = self.get(diagnostic.file);
+        let (source, lines) = self.get(diagnostic.file);
         let level = match diagnostic.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -178,15 +260,18 @@ impl Sources {
         let mut group = if source.text.is_empty() || diagnostic.span.is_empty() {
             Group::with_title(title).element(Level::NOTE.message(format!("in {location}")))
         } else {
-            let end = floor_char_boundary(&source.text, diagnostic.span.end.min(source.text.len()));
-            let start = floor_char_boundary(&source.text, diagnostic.span.start.min(end));
+            let text = source.text.as_str();
+            let end = floor_char_boundary(text, diagnostic.span.end.min(text.len()));
+            let start = floor_char_boundary(text, diagnostic.span.start.min(end));
+            let (around, first_line) = lines.lines_around(text, &(start..end));
             Group::with_title(title).element(
-                Snippet::source(source.text.as_str())
+                Snippet::source(&text[around.clone()])
+                    .line_start(first_line)
                     .path(source.name.as_str())
                     .fold(true)
                     .annotation(
                         AnnotationKind::Primary
-                            .span(start..end)
+                            .span(start - around.start..end - around.start)
                             .label(diagnostic.label.as_str()),
                     ),
             )

@@ -32,9 +32,22 @@ pub enum Origin {
 ///
 /// An unreadable or missing file becomes a diagnostic (with empty text), so it
 /// is reported together with any problem in the other file.
+///
+/// A file named alone brings its partner from its own folder: `--criteria
+/// m/criteria.toml` reads `m/options.toml`. A file named `-` is read from
+/// standard input.
 pub fn read_sources(paths: &ModelPaths, folder: &Path) -> (Sources, Vec<Diagnostic>, Origin) {
-    let local_options = folder.join("options.toml");
-    let local_criteria = folder.join("criteria.toml");
+    let beside = |named: &Option<PathBuf>, file: &str| {
+        named
+            .as_ref()
+            .filter(|p| p.as_os_str() != "-")
+            .and_then(|p| p.parent())
+            .map(|parent| parent.join(file))
+    };
+    let local_options =
+        beside(&paths.criteria, "options.toml").unwrap_or_else(|| folder.join("options.toml"));
+    let local_criteria =
+        beside(&paths.options, "criteria.toml").unwrap_or_else(|| folder.join("criteria.toml"));
     let named = paths.options.is_some() || paths.criteria.is_some();
     if !named && !local_options.exists() && !local_criteria.exists() {
         let sources = Sources {
@@ -46,12 +59,12 @@ pub fn read_sources(paths: &ModelPaths, folder: &Path) -> (Sources, Vec<Diagnost
     let mut diagnostics = vec![];
     let mut read = |kind: FileKind, named: &Option<PathBuf>, local: PathBuf, display: &str| {
         let path = named.clone().unwrap_or(local);
-        let name = if named.is_some() {
+        let name = if named.is_some() || path.parent() != Some(folder) {
             path.display().to_string()
         } else {
             display.to_string()
         };
-        let text = match std::fs::read(&path) {
+        let text = match read_file(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(_) => {
@@ -103,6 +116,17 @@ pub fn read_sources(paths: &ModelPaths, folder: &Path) -> (Sources, Vec<Diagnost
         "criteria.toml",
     );
     (Sources { options, criteria }, diagnostics, Origin::Files)
+}
+
+/// A file's bytes; `-` is standard input.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut bytes = vec![];
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path)
+    }
 }
 
 fn embedded(kind: FileKind, text: &str) -> SourceText {

@@ -16,7 +16,9 @@ mod validate;
 
 use crate::model::Model;
 
-pub use diagnostic::{Diagnostic, FileKind, Location, Severity, SourceText, Sources};
+pub use diagnostic::{
+    Diagnostic, FileKind, IndexedSources, LineIndex, Location, Severity, SourceText, Sources,
+};
 pub use files::{DEFAULT_CRITERIA, DEFAULT_OPTIONS, ModelPaths, Origin, read_sources};
 
 /// The outcome of checking both files.
@@ -56,9 +58,10 @@ impl Checked {
 pub fn check(sources: Sources, early: Vec<Diagnostic>) -> Checked {
     let mut diagnostics = early;
     let criteria_raw = read::criteria_file(&sources.criteria.text, &mut diagnostics);
-    let options_raw = read::options_file(&sources.options.text, &mut diagnostics);
     let criteria = validate::criteria(criteria_raw, &mut diagnostics);
-    let options = validate::options(options_raw, &criteria, &mut diagnostics);
+    let mut options = validate::OptionsValidator::new(&criteria);
+    read::options_file(&sources.options.text, &mut diagnostics, &mut options);
+    let options = options.finish(&mut diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         // Only on an otherwise valid model: after an error the scores may be placeholders.
         validate::constant_criteria(&criteria, &options, &mut diagnostics);

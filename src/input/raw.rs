@@ -106,17 +106,8 @@ pub struct BoundDef {
     pub high: Sp<f64>,
 }
 
-/// `options.toml`.
-#[derive(Debug, Default)]
-pub struct OptionsFile {
-    /// `[sources.<id>]`, in file order.
-    pub sources: Vec<SourceDef>,
-    /// `[[options]]`.
-    pub options: Vec<OptionDef>,
-}
-
 /// One `[sources.<id>]` table.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceDef {
     pub id: Sp<String>,
     pub title: Option<Sp<String>>,

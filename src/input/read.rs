@@ -517,24 +517,38 @@ fn profile(
     def
 }
 
-/// Reads `options.toml`; type problems go to `diagnostics`.
-pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> OptionsFile {
+/// Where the options file's entries go as they are read: first the sources,
+/// then each option, so that validation can keep pace with reading.
+pub trait OptionSink {
+    /// The `[sources]` tables, in file order (called once, before any option).
+    fn sources(&mut self, sources: &[SourceDef], diagnostics: &mut Vec<Diagnostic>);
+    /// One `[[options]]` entry.
+    fn option(&mut self, option: OptionDef, diagnostics: &mut Vec<Diagnostic>);
+}
+
+/// Reads `options.toml` into `sink`; type problems go to `diagnostics`.
+///
+/// Each option's part of the parsed document is dropped once the sink has it,
+/// so the mirror of the whole file never exists at once.
+pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>, sink: &mut impl OptionSink) {
     let mut reader = Reader {
         file: FileKind::Options,
         diagnostics,
     };
-    let mut file = OptionsFile::default();
+    let mut sources = vec![];
     let Some(root) = parse(text, FileKind::Options, reader.diagnostics) else {
-        return file;
+        sink.sources(&sources, reader.diagnostics);
+        return;
     };
     let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) else {
-        return file;
+        sink.sources(&sources, reader.diagnostics);
+        return;
     };
-    if let Some(sources) = top.take("sources") {
-        if let Some(mut tables) = reader.table(sources, "[sources]", &[]) {
+    if let Some(tables) = top.take("sources") {
+        if let Some(mut tables) = reader.table(tables, "[sources]", &[]) {
             for (id, value) in tables.drain() {
                 if let Some(mut fields) = reader.table(value, "a source", SOURCE_KEYS) {
-                    file.sources.push(SourceDef {
+                    sources.push(SourceDef {
                         id,
                         title: reader.string(fields.take("title")),
                         author: reader.string(fields.take("author")),
@@ -549,6 +563,7 @@ pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> OptionsFil
             }
         }
     }
+    sink.sources(&sources, reader.diagnostics);
     for item in reader
         .array(top.take("options"), "[[options]]")
         .map_or(vec![], |a| a.value)
@@ -568,18 +583,18 @@ pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> OptionsFil
             },
             None => vec![],
         };
-        file.options.push(OptionDef {
+        let option = OptionDef {
             span,
             id: reader.string(fields.take("id")),
             name: reader.string(fields.take("name")),
             category: reader.string(fields.take("category")),
             description: reader.string(fields.take("description")),
             scores,
-        });
+        };
         reader.finish(fields);
+        sink.option(option, reader.diagnostics);
     }
     reader.finish(top);
-    file
 }
 
 fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Option<ScoreDef> {

@@ -5,7 +5,9 @@
 //! can show how a ranking came about. A new method is one file here and one line
 //! in [`MethodKind`].
 
+mod lanes;
 pub mod normalization;
+mod problem;
 mod promethee;
 mod topsis;
 mod vikor;
@@ -15,43 +17,15 @@ mod wsm;
 use std::fmt;
 use std::str::FromStr;
 
-use nalgebra::DMatrix;
 use serde::Serialize;
 
-use crate::model::{Criterion, Model};
-
 pub use normalization::Normalization;
+pub use problem::Problem;
 pub use promethee::Promethee;
 pub use topsis::Topsis;
 pub use vikor::{Compromise, Vikor};
 pub use wpm::WeightedProduct;
 pub use wsm::WeightedSum;
-
-/// What a method sees of the model: raw scores (options × criteria) and the criteria.
-#[derive(Debug, Clone, Copy)]
-pub struct Problem<'a> {
-    /// Raw scores, options × criteria.
-    pub scores: &'a DMatrix<f64>,
-    /// The criteria, in column order.
-    pub criteria: &'a [Criterion],
-}
-
-impl<'a> Problem<'a> {
-    /// The problem a model states.
-    pub fn of(model: &'a Model) -> Self {
-        Problem {
-            scores: &model.scores,
-            criteria: &model.criteria,
-        }
-    }
-
-    /// Values in `0..=1`, options × criteria, through each criterion's value function.
-    pub fn values(&self) -> DMatrix<f64> {
-        DMatrix::from_fn(self.scores.nrows(), self.scores.ncols(), |i, j| {
-            self.criteria[j].value(self.scores[(i, j)])
-        })
-    }
-}
 
 /// Which way a method's figure points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,18 +56,22 @@ pub enum StepValues {
     PerOption(Vec<f64>),
     /// One number per criterion.
     PerCriterion(Vec<f64>),
-    /// Options × criteria, row by row.
-    Matrix(Vec<Vec<f64>>),
+    /// One number per criterion for each option the problem asked detail
+    /// for ([`Problem::with_detail`]): `(option index, row)`. Methods keep
+    /// no per-cell matrix for the other options.
+    Cells(Vec<(usize, Vec<f64>)>),
 }
 
 impl StepValues {
-    /// A matrix step from an nalgebra matrix.
-    pub fn matrix(m: &DMatrix<f64>) -> Self {
-        StepValues::Matrix(
-            (0..m.nrows())
-                .map(|i| m.row(i).iter().copied().collect())
-                .collect(),
-        )
+    /// The row of option `i` in a [`StepValues::Cells`] step, if kept.
+    pub fn cells_of(&self, i: usize) -> Option<&[f64]> {
+        match self {
+            StepValues::Cells(rows) => rows
+                .iter()
+                .find(|(k, _)| *k == i)
+                .map(|(_, r)| r.as_slice()),
+            _ => None,
+        }
     }
 }
 

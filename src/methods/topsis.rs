@@ -1,7 +1,7 @@
 //! TOPSIS: closeness to the ideal option.
 
-use super::normalization::{Normalization, normalize};
-use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+use super::normalization::{Need, Normalization, Normalized};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
 
 /// Technique for Order of Preference by Similarity to Ideal Solution.
 ///
@@ -17,6 +17,10 @@ use super::{Better, Evaluation, Method, Problem, Step, StepValues};
 /// Making*, Springer, §2.3.7; ideal points taken after normalization, as in
 /// pymcdm. When every option sits at the same point (`D⁺ + D⁻ = 0`) all are
 /// given 0.5 and a note says so.
+///
+/// Two passes over the row-major scores: the column statistics the
+/// normalization needs (and the ideal points follow from them, since every
+/// normalization is monotone per column), then each row's distances.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Topsis {
     /// How scores become comparable.
@@ -25,29 +29,36 @@ pub struct Topsis {
 
 impl Method for Topsis {
     fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation {
-        let (r, mut notes) = normalize(problem, self.normalization);
-        let (n, m) = (r.nrows(), r.ncols());
-        let u = nalgebra::DMatrix::from_fn(n, m, |i, j| weights[j] * r[(i, j)]);
-        let ideal: Vec<f64> = (0..m).map(|j| u.column(j).max()).collect();
-        let anti: Vec<f64> = (0..m).map(|j| u.column(j).min()).collect();
-        let distance = |i: usize, point: &[f64]| {
-            (0..m)
-                .map(|j| (u[(i, j)] - point[j]).powi(2))
-                .sum::<f64>()
-                .sqrt()
-        };
-        let d_plus: Vec<f64> = (0..n).map(|i| distance(i, &ideal)).collect();
-        let d_minus: Vec<f64> = (0..n).map(|i| distance(i, &anti)).collect();
+        let norm = Normalized::of(problem, self.normalization, Need::Extremes);
+        let mut notes = norm.notes.clone();
+        let m = problem.width();
+        // Weights are non-negative, so the best weighted score is the weight
+        // times the best normalized one, to the bit.
+        let ideal: Vec<f64> = norm.best.iter().zip(weights).map(|(b, w)| w * b).collect();
+        let anti: Vec<f64> = norm.worst.iter().zip(weights).map(|(b, w)| w * b).collect();
+        // (D+, D−, C) per option, in one pass over the rows.
+        let mut out = vec![[0.0; 3]; problem.options()];
+        problem.for_chunks(&mut out, 1, |_, rows, out| {
+            let mut r = vec![0.0; m];
+            let (w, ideal, anti) = (&weights[..m], &ideal[..m], &anti[..m]);
+            for (x, o) in rows.chunks_exact(m).zip(out) {
+                norm.row(x, &mut r);
+                let r = &r[..m];
+                let plus = lanes::sum(m, |j| (w[j] * r[j] - ideal[j]).powi(2));
+                let minus = lanes::sum(m, |j| (w[j] * r[j] - anti[j]).powi(2));
+                let (p, q) = (plus.sqrt(), minus.sqrt());
+                *o = [p, q, if p + q > 0.0 { q / (p + q) } else { f64::NAN }];
+            }
+        });
         let mut flat = false;
-        let closeness = d_plus
+        let closeness = out
             .iter()
-            .zip(&d_minus)
-            .map(|(p, q)| {
-                if p + q > 0.0 {
-                    q / (p + q)
-                } else {
+            .map(|o| {
+                if o[2].is_nan() {
                     flat = true;
                     0.5
+                } else {
+                    o[2]
                 }
             })
             .collect();
@@ -61,7 +72,7 @@ impl Method for Topsis {
                 Step {
                     symbol: "r",
                     caption: "normalized scores",
-                    values: StepValues::matrix(&r),
+                    values: StepValues::Cells(norm.rows(problem, problem.detail())),
                 },
                 Step {
                     symbol: "A+",
@@ -76,12 +87,12 @@ impl Method for Topsis {
                 Step {
                     symbol: "D+",
                     caption: "distance to the ideal",
-                    values: StepValues::PerOption(d_plus),
+                    values: StepValues::PerOption(out.iter().map(|o| o[0]).collect()),
                 },
                 Step {
                     symbol: "D-",
                     caption: "distance to the anti-ideal",
-                    values: StepValues::PerOption(d_minus),
+                    values: StepValues::PerOption(out.iter().map(|o| o[1]).collect()),
                 },
             ],
             notes,

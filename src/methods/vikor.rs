@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::normalization::{Normalization, normalize};
-use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+use super::normalization::{Need, Normalization, Normalized};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
 
 /// VIKOR's compromise solution and its two conditions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,10 +53,10 @@ impl Default for Vikor {
 
 impl Method for Vikor {
     fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation {
-        let (f, mut notes) = normalize(problem, self.normalization);
-        let (n, m) = (f.nrows(), f.ncols());
-        let best: Vec<f64> = (0..m).map(|j| f.column(j).max()).collect();
-        let worst: Vec<f64> = (0..m).map(|j| f.column(j).min()).collect();
+        let norm = Normalized::of(problem, self.normalization, Need::Extremes);
+        let mut notes = norm.notes.clone();
+        let (n, m) = (problem.options(), problem.width());
+        let (best, worst) = (&norm.best, &norm.worst);
         let flat: Vec<usize> = (0..m).filter(|&j| best[j] == worst[j]).collect();
         if !flat.is_empty() && n > 1 {
             let ids: Vec<&str> = flat
@@ -68,17 +68,26 @@ impl Method for Vikor {
                 ids.join(", ")
             ));
         }
-        let regret = |i: usize, j: usize| {
-            if best[j] == worst[j] {
-                0.0
-            } else {
-                weights[j] * (best[j] - f[(i, j)]) / (best[j] - worst[j])
+        // Regret per cell, w_j (f*_j − f_ij)/(f*_j − f⁻_j) in the formula's
+        // order of operations; a flat criterion (f* = f⁻) adds 0.
+        let mut sr = vec![[0.0; 2]; n];
+        problem.for_chunks(&mut sr, 1, |_, rows, out| {
+            let (mut f, mut regret) = (vec![0.0; m], vec![0.0; m]);
+            let (w, best, worst) = (&weights[..m], &best[..m], &worst[..m]);
+            for (x, o) in rows.chunks_exact(m).zip(out) {
+                norm.row(x, &mut f);
+                let f = &f[..m];
+                for j in 0..m {
+                    let g = w[j] * (best[j] - f[j]) / (best[j] - worst[j]);
+                    regret[j] = if best[j] == worst[j] { 0.0 } else { g };
+                }
+                let s = lanes::sum(m, |j| regret[j]);
+                let r = regret.iter().fold(0.0f64, |r, g| r.max(*g));
+                *o = [s, r];
             }
-        };
-        let s: Vec<f64> = (0..n).map(|i| (0..m).map(|j| regret(i, j)).sum()).collect();
-        let r: Vec<f64> = (0..n)
-            .map(|i| (0..m).map(|j| regret(i, j)).fold(0.0, f64::max))
-            .collect();
+        });
+        let s: Vec<f64> = sr.iter().map(|o| o[0]).collect();
+        let r: Vec<f64> = sr.iter().map(|o| o[1]).collect();
         let span = |x: &[f64]| {
             let lo = x.iter().copied().fold(f64::INFINITY, f64::min);
             let hi = x.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -102,12 +111,12 @@ impl Method for Vikor {
                 Step {
                     symbol: "f*",
                     caption: "best value per criterion",
-                    values: StepValues::PerCriterion(best),
+                    values: StepValues::PerCriterion(best.clone()),
                 },
                 Step {
                     symbol: "f-",
                     caption: "worst value per criterion",
-                    values: StepValues::PerCriterion(worst),
+                    values: StepValues::PerCriterion(worst.clone()),
                 },
                 Step {
                     symbol: "S",

@@ -1,7 +1,7 @@
 //! The weighted product model.
 
-use super::normalization::{Normalization, normalize};
-use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+use super::normalization::{Need, Normalization, Normalized};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
 
 /// The weighted product model.
 ///
@@ -14,6 +14,10 @@ use super::{Better, Evaluation, Method, Problem, Step, StepValues};
 /// the product 0: the option is vetoed, whatever its other values. (A
 /// criterion of weight 0 contributes `v^0 = 1`.) Triantaphyllou (2000),
 /// *Multi-Criteria Decision Making Methods: A Comparative Study*, §2.2.2.
+///
+/// Computed per option as `exp(Σ_j w_j ln v_ij)` when every value is a
+/// positive normal number (a vectorizable logarithm per cell and one
+/// exponential per option), else as the product of powers.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WeightedProduct {
     /// How scores become values.
@@ -22,37 +26,60 @@ pub struct WeightedProduct {
 
 impl Method for WeightedProduct {
     fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation {
-        let (values, mut notes) = normalize(problem, self.normalization);
-        let factors = nalgebra::DMatrix::from_fn(values.nrows(), values.ncols(), |i, j| {
-            values[(i, j)].max(0.0).powf(weights[j])
+        let mut norm = Normalized::of(problem, self.normalization, Need::Maps);
+        let m = problem.width();
+        // (product, vetoed) per option.
+        let mut out = vec![(0.0, false); problem.options()];
+        problem.for_chunks(&mut out, 1, |_, rows, out| {
+            let mut v = vec![0.0; m];
+            let w = &weights[..m];
+            for (x, o) in rows.chunks_exact(m).zip(out) {
+                norm.row(x, &mut v);
+                let v = &v[..m];
+                if v.iter().all(|v| v.is_normal() && *v > 0.0) {
+                    // Π v^w = exp(Σ w ln v): one exponential per option.
+                    *o = (lanes::sum(m, |j| w[j] * lanes::ln(v[j])).exp(), false);
+                } else {
+                    let mut product = 1.0;
+                    let mut vetoed = false;
+                    for (v, w) in v.iter().zip(w) {
+                        product *= v.max(0.0).powf(*w);
+                        vetoed |= *v <= 0.0 && *w > 0.0;
+                    }
+                    *o = (product, vetoed);
+                }
+            }
         });
-        let scores: Vec<f64> = (0..factors.nrows())
-            .map(|i| factors.row(i).product())
-            .collect();
-        let vetoed = (0..values.nrows())
-            .filter(|&i| (0..values.ncols()).any(|j| values[(i, j)] <= 0.0 && weights[j] > 0.0))
-            .count();
+        let vetoed = out.iter().filter(|o| o.1).count();
         if vetoed > 0 {
-            notes.push(format!(
+            norm.notes.push(format!(
                 "{vetoed} option(s) have a zero value on a weighted criterion, which vetoes them (product 0)"
             ));
         }
+        let values = norm.rows(problem, problem.detail());
+        let factors = values
+            .iter()
+            .map(|(i, v)| {
+                let f = v.iter().zip(weights).map(|(v, w)| v.max(0.0).powf(*w));
+                (*i, f.collect())
+            })
+            .collect();
         Evaluation {
-            scores,
+            scores: out.into_iter().map(|o| o.0).collect(),
             better: Better::Higher,
             steps: vec![
                 Step {
                     symbol: "v",
                     caption: "value of each score",
-                    values: StepValues::matrix(&values),
+                    values: StepValues::Cells(values),
                 },
                 Step {
                     symbol: "v^w",
                     caption: "weighted factor of each criterion",
-                    values: StepValues::matrix(&factors),
+                    values: StepValues::Cells(factors),
                 },
             ],
-            notes,
+            notes: norm.notes,
             compromise: None,
         }
     }

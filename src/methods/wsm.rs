@@ -2,8 +2,8 @@
 
 use nalgebra::DMatrix;
 
-use super::normalization::{Normalization, normalize};
-use super::{Better, Evaluation, Method, Problem, Step, StepValues};
+use super::normalization::{Need, Normalization, Normalized};
+use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
 
 /// The additive value model (weighted sum of values).
 ///
@@ -16,6 +16,10 @@ use super::{Better, Evaluation, Method, Problem, Step, StepValues};
 /// Higher is better. With another normalization, `v_ij` is the normalized
 /// score instead. Belton & Stewart (2002), *Multiple Criteria Decision
 /// Analysis: An Integrated Approach*, ch. 5.
+///
+/// One pass over the row-major scores: each row's values are formed and
+/// summed in place (in four lanes, see `lanes`), with no matrix of values or
+/// contributions.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WeightedSum {
     /// How scores become values.
@@ -33,10 +37,22 @@ impl WeightedSum {
 
 impl Method for WeightedSum {
     fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation {
-        let (values, notes) = normalize(problem, self.normalization);
-        let contributions = Self::contributions(&values, weights);
-        let scores = (0..contributions.nrows())
-            .map(|i| contributions.row(i).sum())
+        let norm = Normalized::of(problem, self.normalization, Need::Maps);
+        let m = problem.width();
+        let mut scores = vec![0.0; problem.options()];
+        problem.for_chunks(&mut scores, 1, |_, rows, out| {
+            let mut v = vec![0.0; m];
+            let w = &weights[..m];
+            for (x, o) in rows.chunks_exact(m).zip(out) {
+                norm.row(x, &mut v);
+                let v = &v[..m];
+                *o = lanes::sum(m, |j| w[j] * v[j]);
+            }
+        });
+        let values = norm.rows(problem, problem.detail());
+        let contributions = values
+            .iter()
+            .map(|(i, v)| (*i, v.iter().zip(weights).map(|(v, w)| w * v).collect()))
             .collect();
         Evaluation {
             scores,
@@ -45,15 +61,15 @@ impl Method for WeightedSum {
                 Step {
                     symbol: "v",
                     caption: "value of each score (0 = worst, 1 = best)",
-                    values: StepValues::matrix(&values),
+                    values: StepValues::Cells(values),
                 },
                 Step {
                     symbol: "w·v",
                     caption: "weighted contribution of each criterion",
-                    values: StepValues::matrix(&contributions),
+                    values: StepValues::Cells(contributions),
                 },
             ],
-            notes,
+            notes: norm.notes,
             compromise: None,
         }
     }

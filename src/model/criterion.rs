@@ -16,6 +16,16 @@ pub enum Direction {
     Cost,
 }
 
+impl Direction {
+    /// Which scores are better, in words: `more is better` or `less is better`.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Direction::Benefit => "more is better",
+            Direction::Cost => "less is better",
+        }
+    }
+}
+
 /// The fixed anchors of a criterion's score scale; `min < max`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Scale {
@@ -88,6 +98,12 @@ impl Criterion {
             Direction::Benefit => share,
             Direction::Cost => 1.0 - share,
         }
+    }
+
+    /// The name with its direction, e.g. `Violence (less is better)`, so a
+    /// reader never takes a cost for a benefit.
+    pub fn name_with_direction(&self) -> String {
+        format!("{} ({})", self.name, self.direction.phrase())
     }
 
     /// The score that stands in for a missing one under [`MissingPolicy::Worst`].

@@ -23,6 +23,11 @@ impl PiecewiseLinear {
         PiecewiseLinear { points }
     }
 
+    /// The (score, value) points, scores increasing.
+    pub fn points(&self) -> &[(f64, f64)] {
+        &self.points
+    }
+
     /// The interpolated value at `score`, constant beyond the end points.
     pub fn value(&self, score: f64) -> f64 {
         let points = &self.points;

@@ -4,11 +4,12 @@
 //! [`Document`] of headings, paragraphs and tables; each text format renders a
 //! document. Renderers compute nothing and write nothing.
 
+pub mod charts;
 mod csv;
 mod document;
-pub mod html;
 mod json;
 mod markdown;
+pub mod report;
 pub mod svg;
 mod table;
 pub mod views;
@@ -38,11 +39,15 @@ pub enum Format {
     Json,
     /// Markdown.
     Md,
+    /// A self-contained HTML page (`report` only).
+    Html,
+    /// XMCDA 4.0.0 (`export` only).
+    Xmcda,
 }
 
 impl Format {
     /// Every format's name.
-    pub const NAMES: [&'static str; 4] = ["table", "csv", "json", "md"];
+    pub const NAMES: [&'static str; 6] = ["table", "csv", "json", "md", "html", "xmcda"];
 }
 
 impl FromStr for Format {
@@ -54,6 +59,8 @@ impl FromStr for Format {
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
             "md" | "markdown" => Ok(Format::Md),
+            "html" => Ok(Format::Html),
+            "xmcda" | "xml" => Ok(Format::Xmcda),
             _ => Err(format!(
                 "unknown format `{s}`; choose one of: {}",
                 Format::NAMES.join(", ")
@@ -69,6 +76,8 @@ impl fmt::Display for Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Md => "md",
+            Format::Html => "html",
+            Format::Xmcda => "xmcda",
         };
         f.write_str(name)
     }
@@ -87,6 +96,9 @@ impl<T: Serialize + View> Render for T {
             Format::Table => table::render(&self.document()),
             Format::Csv => csv::render(&self.document()),
             Format::Md => markdown::render(&self.document()),
+            // The command line refuses these for results (they are whole
+            // files: a report, an exchange model); a table is the safe reading.
+            Format::Html | Format::Xmcda => table::render(&self.document()),
         }
     }
 }

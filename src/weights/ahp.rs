@@ -13,8 +13,56 @@ pub const RANDOM_INDEX: [f64; 15] = [
     0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59,
 ];
 
-/// The name of the random-index table, as the output shows it.
+/// Donegan & Dodd's random index for the orders Saaty's table does not reach:
+/// `(n, RI(n))` for n = 16..=20, 25 and 30.
+///
+/// Donegan, H. A. & Dodd, F. J. (1991), "A note on Saaty's random indexes",
+/// *Mathematical and Computer Modelling* 15(10):135–137,
+/// doi:10.1016/0895-7177(91)90098-R (as tabulated in the Python package AHPy).
+/// Orders between two entries (21..=24, 26..=29) are interpolated linearly.
+/// Their indexes run a little below Saaty's (1.4969 against 1.59 at n = 15),
+/// so the consistency ratio of a matrix past 15 criteria errs on the strict side.
+pub const RANDOM_INDEX_EXTENDED: [(usize, f64); 7] = [
+    (16, 1.5078),
+    (17, 1.5153),
+    (18, 1.5262),
+    (19, 1.5313),
+    (20, 1.5371),
+    (25, 1.5619),
+    (30, 1.5772),
+];
+
+/// The largest matrix order with a random index, and so with a consistency ratio.
+pub const RANDOM_INDEX_MAX_ORDER: usize = 30;
+
+/// The name of Saaty's table, as the output shows it.
 pub const RANDOM_INDEX_SOURCE: &str = "Saaty (1980) random index, n = 1..15";
+
+/// The name of Donegan & Dodd's table, as the output shows it.
+pub const RANDOM_INDEX_EXTENDED_SOURCE: &str =
+    "Donegan & Dodd (1991) random index, n = 16..30 (interpolated between 20, 25 and 30)";
+
+/// RI(n) and the name of the table it comes from; `None` past
+/// [`RANDOM_INDEX_MAX_ORDER`] (and for n = 0).
+pub fn random_index(n: usize) -> Option<(f64, &'static str)> {
+    if let Some(&ri) = RANDOM_INDEX.get(n.wrapping_sub(1)) {
+        return Some((ri, RANDOM_INDEX_SOURCE));
+    }
+    let table = &RANDOM_INDEX_EXTENDED;
+    table.windows(2).find_map(|pair| {
+        let ((n0, r0), (n1, r1)) = (pair[0], pair[1]);
+        if n == n0 {
+            Some((r0, RANDOM_INDEX_EXTENDED_SOURCE))
+        } else if n == n1 {
+            Some((r1, RANDOM_INDEX_EXTENDED_SOURCE))
+        } else if n0 < n && n < n1 {
+            let t = (n - n0) as f64 / (n1 - n0) as f64;
+            Some((r0 + t * (r1 - r0), RANDOM_INDEX_EXTENDED_SOURCE))
+        } else {
+            None
+        }
+    })
+}
 
 /// Priorities and consistency of one pairwise comparison matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,10 +73,13 @@ pub struct AhpResult {
     pub lambda_max: f64,
     /// CI = (λmax − n) / (n − 1); 0 for n ≤ 2.
     pub consistency_index: f64,
-    /// RI(n) from [`RANDOM_INDEX`], or `None` beyond n = 15.
+    /// RI(n) from [`random_index`], or `None` beyond [`RANDOM_INDEX_MAX_ORDER`].
     pub random_index: Option<f64>,
-    /// CR = CI / RI(n); 0 for n ≤ 2 (always consistent), `None` beyond the table.
-    pub consistency_ratio: f64,
+    /// The table RI(n) comes from, or `None` when no table reaches n.
+    pub random_index_table: Option<&'static str>,
+    /// CR = CI / RI(n); 0 for n ≤ 2 (always consistent); `None` when no table
+    /// reaches n, so that an inconsistent matrix is never passed as CR = 0.
+    pub consistency_ratio: Option<f64>,
 }
 
 /// Priorities of a positive reciprocal matrix by its principal right eigenvector.
@@ -70,16 +121,18 @@ pub fn priorities(matrix: &DMatrix<f64>) -> AhpResult {
     } else {
         0.0
     };
-    let random_index = RANDOM_INDEX.get(n.wrapping_sub(1)).copied();
-    let consistency_ratio = match random_index {
-        Some(ri) if ri > 0.0 => (consistency_index / ri).max(0.0),
-        _ => 0.0,
+    let table = random_index(n);
+    let consistency_ratio = match table {
+        Some((ri, _)) if ri > 0.0 => Some((consistency_index / ri).max(0.0)),
+        Some(_) => Some(0.0),
+        None => None,
     };
     AhpResult {
         priorities: w.iter().copied().collect(),
         lambda_max,
         consistency_index,
-        random_index,
+        random_index: table.map(|(ri, _)| ri),
+        random_index_table: table.map(|(_, name)| name),
         consistency_ratio,
     }
 }
@@ -99,7 +152,7 @@ mod tests {
             assert!((a - b).abs() < 1e-12);
         }
         assert!((r.lambda_max - 4.0).abs() < 1e-12);
-        assert!(r.consistency_ratio.abs() < 1e-12);
+        assert!(r.consistency_ratio.expect("tabulated").abs() < 1e-12);
     }
 
     /// For n = 3 the principal eigenvector equals the vector of row geometric
@@ -119,7 +172,7 @@ mod tests {
         let lambda = 1.0 + (b / (a * c)).cbrt() + (a * c / b).cbrt();
         assert!((r.lambda_max - lambda).abs() < 1e-12);
         let cr = (lambda - 3.0) / 2.0 / 0.58;
-        assert!((r.consistency_ratio - cr).abs() < 1e-12);
+        assert!((r.consistency_ratio.expect("tabulated") - cr).abs() < 1e-12);
     }
 
     /// λmax from power iteration agrees with the largest real eigenvalue that
@@ -160,5 +213,49 @@ mod tests {
             r.lambda_max
         );
         assert!((r.priorities.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    }
+
+    /// A random reciprocal matrix of order 30 on Saaty's 1..9 scale is far from
+    /// consistent: its CR is near 1, measured against Donegan & Dodd's RI(30).
+    /// Past 30 no table applies and CR is unavailable, never 0.
+    #[test]
+    fn large_random_matrices_are_inconsistent_or_unrated() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(30);
+        let mut random = |n: usize| {
+            let mut m = DMatrix::from_element(n, n, 1.0);
+            for i in 0..n {
+                for j in (i + 1)..n {
+                    let v = f64::from(rng.random_range(1..=9u8));
+                    let v = if rng.random_bool(0.5) { v } else { 1.0 / v };
+                    m[(i, j)] = v;
+                    m[(j, i)] = 1.0 / v;
+                }
+            }
+            m
+        };
+        let r = priorities(&random(30));
+        assert_eq!(r.random_index, Some(1.5772));
+        assert_eq!(r.random_index_table, Some(RANDOM_INDEX_EXTENDED_SOURCE));
+        let cr = r.consistency_ratio.expect("tabulated at n = 30");
+        assert!(cr > 0.5, "CR {cr}");
+        assert!((cr - r.consistency_index / 1.5772).abs() < 1e-12);
+        let r = priorities(&random(31));
+        assert_eq!(r.consistency_ratio, None);
+        assert_eq!(r.random_index_table, None);
+    }
+
+    /// Between tabulated orders the index is interpolated: RI(22) lies 2/5 of
+    /// the way from RI(20) = 1.5371 to RI(25) = 1.5619.
+    #[test]
+    fn random_index_interpolates_between_tabulated_orders() {
+        let (ri, _) = random_index(22).expect("n = 22");
+        assert!((ri - (1.5371 + 0.4 * (1.5619 - 1.5371))).abs() < 1e-12);
+        assert_eq!(random_index(15), Some((1.59, RANDOM_INDEX_SOURCE)));
+        assert_eq!(
+            random_index(16),
+            Some((1.5078, RANDOM_INDEX_EXTENDED_SOURCE))
+        );
+        assert_eq!(random_index(0), None);
     }
 }

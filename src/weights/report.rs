@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::ahp::{AhpResult, RANDOM_INDEX_SOURCE};
+use super::ahp::AhpResult;
 use super::{ProfileWeights, group_shares};
 use crate::model::Model;
 
@@ -16,8 +16,8 @@ pub struct AhpSummary {
     pub consistency_index: f64,
     /// RI(n).
     pub random_index: Option<f64>,
-    /// The table RI comes from.
-    pub random_index_table: &'static str,
+    /// The table RI comes from, or `None` when no table reaches n.
+    pub random_index_table: Option<&'static str>,
     /// Matrix order.
     pub n: usize,
 }
@@ -38,12 +38,13 @@ pub struct WeightsReport {
     pub weights: IndexMap<String, f64>,
     /// Share of the total per group id.
     pub groups: IndexMap<String, f64>,
-    /// The AHP consistency ratio, for a pairwise profile.
+    /// The AHP consistency ratio, for a pairwise profile whose order a
+    /// random-index table reaches.
     pub consistency_ratio: Option<f64>,
     /// The rest of the AHP figures, for a pairwise profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ahp: Option<AhpSummary>,
-    /// Criterion names and group, for display.
+    /// Criterion names (with direction) and group, for display.
     #[serde(skip)]
     pub labels: Vec<(String, String)>,
 }
@@ -55,7 +56,7 @@ impl WeightsReport {
             lambda_max: a.lambda_max,
             consistency_index: a.consistency_index,
             random_index: a.random_index,
-            random_index_table: RANDOM_INDEX_SOURCE,
+            random_index_table: a.random_index_table,
             n: a.priorities.len(),
         });
         WeightsReport {
@@ -75,7 +76,7 @@ impl WeightsReport {
                 .zip(group_shares(model, &derived.weights))
                 .map(|(g, s)| (g.id.to_string(), s))
                 .collect(),
-            consistency_ratio: derived.ahp.as_ref().map(|a| a.consistency_ratio),
+            consistency_ratio: derived.ahp.as_ref().and_then(|a| a.consistency_ratio),
             ahp,
             labels: model
                 .criteria
@@ -84,7 +85,7 @@ impl WeightsReport {
                     let group = c
                         .group
                         .map_or(String::new(), |g| model.groups[g].name.clone());
-                    (c.name.clone(), group)
+                    (c.name_with_direction(), group)
                 })
                 .collect(),
         }

@@ -27,7 +27,16 @@ page.on("request", (r) => { if (!r.url().startsWith("file:")) requests.push(r.ur
 await page.goto(pathToFileURL(resolve(report)).href, { waitUntil: "load" });
 const charts = await page.locator("svg").count();
 const visible = await page.locator("h1").isVisible();
+// The first screen leads with the summary.
+const summaryOnTop = await page.locator("#summary").evaluate((e) => e.getBoundingClientRect().top < 400);
+// On screen the evidence is folded; printed, it is complete.
+const foldedOnScreen = !(await page.locator("details table").first().isVisible());
+await page.screenshot({ path: screenshot.replace(/\.png$/, "-first-screen.png") });
 await page.screenshot({ path: screenshot, fullPage: true });
+await page.emulateMedia({ media: "print" });
+const openInPrint = await page.locator("details table").first().isVisible();
 await context.close();
-console.log(JSON.stringify({ charts, visible, errors, requests }));
-process.exit(errors.length === 0 && requests.length === 0 && visible && charts >= 5 ? 0 : 1);
+console.log(JSON.stringify({ charts, visible, summaryOnTop, foldedOnScreen, openInPrint, errors, requests }));
+const ok = errors.length === 0 && requests.length === 0 && visible && charts >= 5
+  && summaryOnTop && foldedOnScreen && openInPrint;
+process.exit(ok ? 0 : 1);

@@ -262,7 +262,7 @@ pub fn numerical(
             Better::Lower => scores[l] - scores[i],
         }
     };
-    let n = problem.scores.nrows();
+    let n = problem.options();
     let grid: Vec<f64> = (0..=GRID)
         .map(|k| path.end * k as f64 / GRID as f64)
         .collect();

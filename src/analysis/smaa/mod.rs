@@ -262,10 +262,7 @@ impl<'a> Sampler<'a> {
                 *o = row.iter().zip(w).map(|(v, w)| v * w).sum();
             }
         } else {
-            let problem = Problem {
-                scores: raw,
-                criteria: &self.model.criteria,
-            };
+            let problem = Problem::new(raw, &self.model.criteria);
             let e = self.method.evaluate(&problem, w);
             let sign = if e.better == Better::Lower { -1.0 } else { 1.0 };
             for (o, s) in out.iter_mut().zip(e.scores) {

@@ -1,8 +1,8 @@
-use crate::analysis::{self, charts};
+use crate::analysis::{self, frontier::frontier, swing::swings};
 use crate::cli::args::{ChartArgs, ChartKind, Cli};
 use crate::cli::context::Context;
 use crate::error::Error;
-use crate::render::svg;
+use crate::render::{charts, svg};
 
 pub fn run(cli: &Cli, args: &ChartArgs) -> Result<(), Error> {
     let ctx = Context::load(cli)?;
@@ -16,7 +16,8 @@ pub fn run(cli: &Cli, args: &ChartArgs) -> Result<(), Error> {
                 .first()
                 .and_then(|r| ctx.model.option_index(&r.id))
                 .unwrap_or(0);
-            svg::tornado(&charts::tornado_rows(&ctx.model, &weights.weights, top))
+            let swings = swings(&ctx.model, &weights.weights, top);
+            svg::tornado(&charts::tornado(&ctx.model, &swings))
         }
         ChartKind::Frontier => {
             let Some(cost) = args.cost.as_deref() else {
@@ -25,7 +26,8 @@ pub fn run(cli: &Cli, args: &ChartArgs) -> Result<(), Error> {
                 ));
             };
             let cost = ctx.criterion(cost)?;
-            svg::scatter(&charts::frontier(&ctx.model, &weights.weights, cost))
+            let points = frontier(&ctx.model, &weights.weights, cost);
+            svg::scatter(&charts::frontier(&ctx.model, cost, &points))
         }
     };
     crate::output::write_atomic(&args.svg, text.as_bytes(), args.force)?;

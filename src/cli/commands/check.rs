@@ -30,7 +30,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     };
     let quotes = quotes::verify(&mut checked, places, args.strict);
     let report = CheckReport::new(&checked, args.strict).with_notes(quotes.notes(args.strict));
-    print!("{}", report.render(cli.format));
+    crate::output::print(&report.render(cli.output_format()))?;
     if report.ok {
         Ok(())
     } else {

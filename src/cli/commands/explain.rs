@@ -20,6 +20,6 @@ pub fn run(cli: &Cli, args: &ExplainArgs) -> Result<(), Error> {
         args.method,
         &settings,
     );
-    ctx.print(&report);
+    ctx.print(&report)?;
     Ok(())
 }

@@ -15,10 +15,10 @@ pub fn run(cli: &Cli, args: &RankArgs) -> Result<(), Error> {
         args.method,
         &settings,
     );
-    ctx.print(&report);
+    ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
         Some(crate::render::svg::stacked_bars(
-            &analysis::charts::rank_bars(&ctx.model, &report),
+            &crate::render::charts::rank_bars(&ctx.model, &report),
         ))
     })?;
     Ok(())

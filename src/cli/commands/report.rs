@@ -1,12 +1,12 @@
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::analysis::report::gather;
 use crate::cli::args::{Cli, ReportArgs};
 use crate::cli::context::Context;
 use crate::error::Error;
 use crate::output::write_atomic;
-use crate::render::{Format, html};
+use crate::render::{Format, report};
+use crate::report::gather;
 
 /// Today's date, or the date of `SOURCE_DATE_EPOCH` for reproducible reports.
 fn today() -> String {
@@ -38,7 +38,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<(), Error> {
     }
     let ctx = Context::load(cli)?;
     let profile = ctx.profile(args.profile.profile.as_deref())?;
-    let data = gather(&ctx.model, profile, args.samples, today())
+    let data = gather(&ctx.model, profile, args.samples, args.seed, today())
         .map_err(|e| Error::Usage(e.to_string()))?;
     match cli.format {
         Format::Md => {
@@ -47,40 +47,17 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<(), Error> {
                 path: folder.clone(),
                 source,
             })?;
-            let mut charts = vec![
-                ("ranking.svg", "Ranking", data.charts.rank.clone()),
-                (
-                    "acceptability.svg",
-                    "Rank acceptability",
-                    data.charts.acceptability.clone(),
-                ),
-                (
-                    "tornado.svg",
-                    "Score ranges of the top option",
-                    data.charts.tornado.clone(),
-                ),
-            ];
-            if data.profiles.is_some() {
-                charts.push((
-                    "profiles.svg",
-                    "Ranks under every profile",
-                    data.charts.profiles.clone(),
-                ));
-            }
-            if let Some(sweep) = &data.charts.sweep {
-                charts.push(("sensitivity.svg", "Weight sweep", sweep.clone()));
-            }
-            for (file, _, svg) in &charts {
+            let (text, charts) = report::markdown(&ctx.model, &data);
+            for (file, svg) in &charts {
                 write_atomic(&folder.join(file), svg.as_bytes(), args.force)?;
             }
-            let links: Vec<(&str, &str)> = charts.iter().map(|(f, c, _)| (*f, *c)).collect();
             let path = folder.join("report.md");
-            write_atomic(&path, html::markdown(&data, &links).as_bytes(), args.force)?;
+            write_atomic(&path, text.as_bytes(), args.force)?;
             eprintln!("wrote {} and {} charts", path.display(), charts.len());
         }
         _ => {
             let path: &Path = &args.out;
-            write_atomic(path, html::report(&data).as_bytes(), args.force)?;
+            write_atomic(path, report::html(&ctx.model, &data).as_bytes(), args.force)?;
             eprintln!("wrote {}", path.display());
         }
     }

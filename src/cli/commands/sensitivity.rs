@@ -25,7 +25,7 @@ pub fn run(cli: &Cli, args: &SensitivityArgs) -> Result<(), Error> {
             criterion,
         },
     );
-    ctx.print(&report);
+    ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
         // The named criterion, else the most critical one, else the first.
         let index = report
@@ -34,7 +34,7 @@ pub fn run(cli: &Cli, args: &SensitivityArgs) -> Result<(), Error> {
             .filter(|_| criterion.is_none())
             .and_then(|c| report.criteria.iter().position(|s| s.id == c.criterion))
             .unwrap_or(0);
-        crate::analysis::charts::sweep_lines(&report, index)
+        crate::render::charts::sweep_lines(&report, index)
             .map(|c| crate::render::svg::line_chart(&c))
     })?;
     Ok(())

@@ -95,10 +95,10 @@ pub fn run(cli: &Cli, args: &SmaaArgs) -> Result<(), Error> {
         },
     )
     .map_err(|e| Error::Usage(e.to_string()))?;
-    ctx.print(&report);
+    ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
         Some(crate::render::svg::stacked_bars(
-            &crate::analysis::charts::acceptability_bars(&report),
+            &crate::render::charts::acceptability_bars(&report),
         ))
     })?;
     Ok(())

@@ -10,6 +10,6 @@ pub fn run(cli: &Cli, args: &WeightsArgs) -> Result<(), Error> {
     let name = profile.map_or("equal weights".to_string(), |p| {
         ctx.model.profiles[p].name.clone()
     });
-    ctx.print(&WeightsReport::new(&ctx.model, &id, &name, &weights));
+    ctx.print(&WeightsReport::new(&ctx.model, &id, &name, &weights))?;
     Ok(())
 }

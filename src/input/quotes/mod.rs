@@ -20,7 +20,7 @@ use serde::Serialize;
 use toml_span::Span;
 
 use super::diagnostic::{Diagnostic, FileKind};
-use super::raw::{ScoreDef, SourceDef};
+use super::raw::{OptionDef, ScoreDef, SourceDef};
 use super::read;
 use super::validate::MAX_QUOTE_CHARS;
 use super::{Checked, Severity};
@@ -98,13 +98,32 @@ impl QuoteSummary {
     }
 }
 
+/// The options file as the reader hands it over: the quotes need every source
+/// and the spans of every score.
+#[derive(Default)]
+struct Mirror {
+    sources: Vec<SourceDef>,
+    options: Vec<OptionDef>,
+}
+
+impl read::OptionSink for Mirror {
+    fn sources(&mut self, sources: &[SourceDef], _: &mut Vec<Diagnostic>) {
+        self.sources = sources.to_vec();
+    }
+
+    fn option(&mut self, option: OptionDef, _: &mut Vec<Diagnostic>) {
+        self.options.push(option);
+    }
+}
+
 /// Checks every quote of the options file against its source's text, adding a
 /// diagnostic for each problem to `checked`; under `strict`, a score citing a
 /// document without a quote is a warning (and so fails the run).
 pub fn verify(checked: &mut Checked, places: TextPlaces<'_>, strict: bool) -> QuoteSummary {
     // The file is read again for the spans of the quotes, which the model does not keep;
     // its problems were reported by the first reading.
-    let file = read::options_file(&checked.sources.options.text, &mut vec![]);
+    let mut file = Mirror::default();
+    read::options_file(&checked.sources.options.text, &mut vec![], &mut file);
     let sources: HashMap<&str, &SourceDef> = file
         .sources
         .iter()

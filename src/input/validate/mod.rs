@@ -19,7 +19,7 @@ use crate::model::id::is_valid;
 
 pub use criteria::criteria;
 pub(crate) use evidence::MAX_QUOTE_CHARS;
-pub use options::{constant_criteria, options};
+pub use options::{OptionsValidator, constant_criteria};
 
 /// Tolerance of the reciprocal check `a_ij · a_ji = 1` of an AHP matrix.
 pub(crate) const RECIPROCAL_TOLERANCE: f64 = 1e-6;
@@ -85,47 +85,59 @@ impl Validator<'_> {
         };
         let mut seen: HashSet<String> = HashSet::new();
         for (id, entry_span) in entries {
-            let Some(id) = id else {
-                let d = self.error(
-                    "missing-field",
-                    file,
-                    *entry_span,
-                    format!("{what} has no `id`"),
-                );
-                d.label = "no id".into();
-                d.help = Some("add id = \"...\" (lower case letters, digits, _ and -)".into());
-                ids.ids.push(String::new());
-                ids.spans.push(*entry_span);
-                continue;
-            };
-            if !is_valid(&id.value) {
-                let d = self.error(
-                    "invalid-id",
-                    file,
-                    id.span,
-                    format!("`{}` is not a valid id", id.value),
-                );
-                d.label = "not of [a-z0-9_-]+".into();
-                d.help = Some(format!(
-                    "use lower case letters, digits, _ and -, e.g. `{}`",
-                    suggest_id(&id.value)
-                ));
-            } else if seen.contains(&id.value) {
-                let d = self.error(
-                    "duplicate-id",
-                    file,
-                    id.span,
-                    format!("{what} `{}` is defined twice", id.value),
-                );
-                d.label = "second definition".into();
-                d.help = Some("ids must be unique; rename or remove one of them".into());
-            } else {
-                seen.insert(id.value.clone());
-            }
-            ids.ids.push(id.value.clone());
-            ids.spans.push(id.span);
+            let (id, span) = self.id(file, what, *id, *entry_span, &mut seen);
+            ids.ids.push(id);
+            ids.spans.push(span);
         }
         ids
+    }
+
+    /// Checks the id of one entry: present, well-formed, not in `seen`, to which
+    /// it is added. Returns the id (empty when absent) and its span.
+    fn id(
+        &mut self,
+        file: FileKind,
+        what: &str,
+        id: Option<&Sp<String>>,
+        entry_span: Span,
+        seen: &mut HashSet<String>,
+    ) -> (String, Span) {
+        let Some(id) = id else {
+            let d = self.error(
+                "missing-field",
+                file,
+                entry_span,
+                format!("{what} has no `id`"),
+            );
+            d.label = "no id".into();
+            d.help = Some("add id = \"...\" (lower case letters, digits, _ and -)".into());
+            return (String::new(), entry_span);
+        };
+        if !is_valid(&id.value) {
+            let d = self.error(
+                "invalid-id",
+                file,
+                id.span,
+                format!("`{}` is not a valid id", id.value),
+            );
+            d.label = "not of [a-z0-9_-]+".into();
+            d.help = Some(format!(
+                "use lower case letters, digits, _ and -, e.g. `{}`",
+                suggest_id(&id.value)
+            ));
+        } else if seen.contains(&id.value) {
+            let d = self.error(
+                "duplicate-id",
+                file,
+                id.span,
+                format!("{what} `{}` is defined twice", id.value),
+            );
+            d.label = "second definition".into();
+            d.help = Some("ids must be unique; rename or remove one of them".into());
+        } else {
+            seen.insert(id.value.clone());
+        }
+        (id.value.clone(), id.span)
     }
 
     fn unknown(

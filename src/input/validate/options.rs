@@ -3,11 +3,14 @@
 use nalgebra::DMatrix;
 use toml_span::Span;
 
+use std::collections::HashSet;
+
 use super::criteria::CriteriaPart;
 use super::evidence;
 use super::{Ids, Validator, preview, text};
 use crate::input::diagnostic::{Diagnostic, FileKind};
 use crate::input::raw::*;
+use crate::input::read::OptionSink;
 use crate::model::*;
 
 /// The options file, validated against the criteria.
@@ -18,67 +21,143 @@ pub struct OptionsPart {
     pub evidence: Vec<Vec<Evidence>>,
 }
 
-/// Validates `options.toml` against the validated criteria.
-pub fn options(
-    file: OptionsFile,
-    criteria: &CriteriaPart,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> OptionsPart {
-    let mut v = Validator {
-        diagnostics,
-        broken_scale: false,
-        broken_group: false,
-    };
-    let f = FileKind::Options;
-    let source_entries: Vec<_> = file
-        .sources
-        .iter()
-        .map(|s| (Some(&s.id), s.id.span))
-        .collect();
-    let source_ids = v.ids(f, "source", &source_entries);
-    let sources: Vec<Source> = file
-        .sources
-        .iter()
-        .map(|s| Source {
-            kind: evidence::source_kind(&mut v, s),
-            text: text(&s.text),
-            id: SourceId::new(&s.id.value),
-            title: text(&s.title).unwrap_or_else(|| s.id.value.clone()),
-            author: text(&s.author),
-            publisher: text(&s.publisher),
-            year: s.year.as_ref().map(|y| y.value.round() as i64),
-            url: text(&s.url),
-        })
-        .collect();
+/// Scores, options × criteria, stored row by row as the options arrive.
+struct Rows {
+    m: usize,
+    data: Vec<f64>,
+}
 
-    let option_entries: Vec<_> = file
-        .options
-        .iter()
-        .map(|o| (o.id.as_ref(), o.span))
-        .collect();
-    let option_ids = v.ids(f, "option", &option_entries);
-    if file.options.is_empty() {
-        v.error(
-            "no-options",
-            f,
-            Span::new(0, 0),
-            "the model has no options".into(),
-        )
-        .help = Some("add at least one [[options]] table with an id and its scores".into());
+impl std::ops::Index<(usize, usize)> for Rows {
+    type Output = f64;
+    fn index(&self, (i, j): (usize, usize)) -> &f64 {
+        &self.data[i * self.m + j]
     }
-    let crit_ids = Ids {
-        ids: criteria
-            .criterion_ids
+}
+
+impl std::ops::IndexMut<(usize, usize)> for Rows {
+    fn index_mut(&mut self, (i, j): (usize, usize)) -> &mut f64 {
+        &mut self.data[i * self.m + j]
+    }
+}
+
+/// Validates `options.toml` against the validated criteria one option at a
+/// time, as the reader hands them over, so that the mirror of only one
+/// option is held at once.
+pub struct OptionsValidator<'c> {
+    criteria: &'c CriteriaPart,
+    crit_ids: Ids,
+    source_ids: Ids,
+    sources: Vec<Source>,
+    seen_ids: HashSet<String>,
+    options: Vec<PolicyOption>,
+    scores: Rows,
+    evidence: Vec<Vec<Evidence>>,
+}
+
+impl<'c> OptionsValidator<'c> {
+    /// A validator of options against `criteria`.
+    pub fn new(criteria: &'c CriteriaPart) -> Self {
+        let crit_ids = Ids {
+            ids: criteria
+                .criterion_ids
+                .iter()
+                .map(|(id, _)| id.clone())
+                .collect(),
+            spans: criteria.criterion_ids.iter().map(|(_, s)| *s).collect(),
+        };
+        OptionsValidator {
+            criteria,
+            crit_ids,
+            source_ids: Ids {
+                ids: vec![],
+                spans: vec![],
+            },
+            sources: vec![],
+            seen_ids: HashSet::new(),
+            options: vec![],
+            scores: Rows {
+                m: criteria.criteria.len(),
+                data: vec![],
+            },
+            evidence: vec![],
+        }
+    }
+
+    /// The validated options file; reports a file without options.
+    pub fn finish(self, diagnostics: &mut Vec<Diagnostic>) -> OptionsPart {
+        if self.options.is_empty() {
+            let mut v = Validator {
+                diagnostics,
+                broken_scale: false,
+                broken_group: false,
+            };
+            v.error(
+                "no-options",
+                FileKind::Options,
+                Span::new(0, 0),
+                "the model has no options".into(),
+            )
+            .help = Some("add at least one [[options]] table with an id and its scores".into());
+        }
+        let m = self.scores.m;
+        OptionsPart {
+            scores: DMatrix::from_row_slice(self.options.len(), m, &self.scores.data),
+            options: self.options,
+            sources: self.sources,
+            evidence: self.evidence,
+        }
+    }
+}
+
+impl OptionSink for OptionsValidator<'_> {
+    fn sources(&mut self, file: &[SourceDef], diagnostics: &mut Vec<Diagnostic>) {
+        let mut v = Validator {
+            diagnostics,
+            broken_scale: false,
+            broken_group: false,
+        };
+        let f = FileKind::Options;
+        let source_entries: Vec<_> = file.iter().map(|s| (Some(&s.id), s.id.span)).collect();
+        self.source_ids = v.ids(f, "source", &source_entries);
+        self.sources = file
             .iter()
-            .map(|(id, _)| id.clone())
-            .collect(),
-        spans: criteria.criterion_ids.iter().map(|(_, s)| *s).collect(),
-    };
-    let m = criteria.criteria.len();
-    let mut scores = DMatrix::zeros(file.options.len(), m);
-    let mut evidence = vec![vec![Evidence::default(); m]; file.options.len()];
-    let mut options = vec![];
-    for (i, (def, id)) in file.options.iter().zip(&option_ids.ids).enumerate() {
+            .map(|s| Source {
+                kind: evidence::source_kind(&mut v, s),
+                text: text(&s.text),
+                id: SourceId::new(&s.id.value),
+                title: text(&s.title).unwrap_or_else(|| s.id.value.clone()),
+                author: text(&s.author),
+                publisher: text(&s.publisher),
+                year: s.year.as_ref().map(|y| y.value.round() as i64),
+                url: text(&s.url),
+            })
+            .collect();
+    }
+
+    fn option(&mut self, def: OptionDef, diagnostics: &mut Vec<Diagnostic>) {
+        let mut v = Validator {
+            diagnostics,
+            broken_scale: false,
+            broken_group: false,
+        };
+        let f = FileKind::Options;
+        let OptionsValidator {
+            criteria,
+            crit_ids,
+            source_ids,
+            sources,
+            seen_ids,
+            options,
+            scores,
+            evidence,
+            ..
+        } = self;
+        let (id, _) = v.id(f, "option", def.id.as_ref(), def.span, seen_ids);
+        let id = &id;
+        let i = options.len();
+        let m = criteria.criteria.len();
+        scores.data.resize((i + 1) * m, 0.0);
+        evidence.push(vec![Evidence::default(); m]);
         let mut given = vec![false; m];
         for score in &def.scores {
             let Some(j) = crit_ids.index(&score.criterion.value) else {
@@ -87,7 +166,7 @@ pub fn options(
                     f,
                     "criterion",
                     &score.criterion,
-                    &crit_ids,
+                    crit_ids,
                 );
                 continue;
             };
@@ -208,12 +287,6 @@ pub fn options(
             category: text(&def.category).unwrap_or_default(),
             description: text(&def.description).unwrap_or_default(),
         });
-    }
-    OptionsPart {
-        options,
-        sources,
-        scores,
-        evidence,
     }
 }
 

@@ -411,21 +411,41 @@ fn pairwise(
     }
     let m = DMatrix::from_fn(n, n, |i, j| matrix.value[i].value[j].value);
     let result = ahp::priorities(&m);
-    if result.consistency_ratio > CONSISTENCY_LIMIT {
-        let e = v.warning(
-            "ahp-inconsistent",
-            f,
-            matrix.span,
-            format!(
-                "the pairwise matrix of `{id}` has consistency ratio {:.3}, above {CONSISTENCY_LIMIT}",
-                result.consistency_ratio
-            ),
-        );
-        e.label = "inconsistent judgments".into();
-        e.help = Some(
-            "revisit the comparisons; `tradeoffs weights --profile` shows the eigenvalue and index"
-                .into(),
-        );
+    match (
+        result.consistency_ratio,
+        result.random_index,
+        result.random_index_table,
+    ) {
+        (Some(cr), Some(ri), Some(table)) if cr > CONSISTENCY_LIMIT => {
+            let e = v.warning(
+                "ahp-inconsistent",
+                f,
+                matrix.span,
+                format!(
+                    "the pairwise matrix of `{id}` has consistency ratio {cr:.3}, above {CONSISTENCY_LIMIT}"
+                ),
+            );
+            e.label = "inconsistent judgments".into();
+            e.help = Some(format!(
+                "revisit the comparisons (CR = CI / RI({n}) with RI({n}) = {ri:.4}, {table}); `tradeoffs weights --profile` shows the eigenvalue and index"
+            ));
+        }
+        (None, ..) => {
+            let e = v.warning(
+                "ahp-consistency-unavailable",
+                f,
+                matrix.span,
+                format!(
+                    "the pairwise matrix of `{id}` is {n}×{n}, past the random-index tables (n ≤ {}): its consistency ratio is not available",
+                    ahp::RANDOM_INDEX_MAX_ORDER
+                ),
+            );
+            e.label = format!("consistency index CI = {:.4}", result.consistency_index);
+            e.help = Some(
+                "compare at most 30 criteria in one matrix (split them into groups), or judge the consistency index yourself".into(),
+            );
+        }
+        _ => {}
     }
     ProfileForm::Pairwise { matrix: m, order }
 }

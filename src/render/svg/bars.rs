@@ -2,17 +2,16 @@
 
 use plotters::prelude::*;
 
-use super::{colour, draw_lines, font, render, wrap};
+use super::legend::Legend;
+use super::{draw_lines, font, palette, render, wrap};
 
 /// One piece of a bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     /// Its length in data units.
     pub value: f64,
-    /// Palette index.
-    pub colour: usize,
-    /// Lightening, 0..=0.9.
-    pub shade: f64,
+    /// Its colour.
+    pub fill: RGBColor,
     /// A short label drawn inside when it fits.
     pub label: String,
 }
@@ -39,25 +38,36 @@ pub struct StackedBars {
     pub max: f64,
     /// The bars, top to bottom.
     pub rows: Vec<BarRow>,
-    /// Legend entries: (text, palette index, shade).
-    pub legend: Vec<(String, usize, f64)>,
+    /// What the colours mean.
+    pub legend: Legend,
 }
 
 const LABEL_WIDTH: i32 = 250;
 const BAR_WIDTH: i32 = 520;
 const ROW: i32 = 34;
+const TOP: i32 = 46;
 
 /// Draws the chart.
 pub fn stacked_bars(chart: &StackedBars) -> String {
     let rows = chart.rows.len() as i32;
-    let legend_rows = chart.legend.len().div_ceil(3) as i32;
-    let height = 70 + rows * ROW + 50 + legend_rows * 22;
+    let axis_y = TOP + rows * ROW + 4;
+    let axis_lines = wrap(&chart.axis, 110);
+    let legend_y = axis_y + 30 + axis_lines.len() as i32 * 15 + 8;
+    let height = legend_y + chart.legend.height() + 12;
     let width = LABEL_WIDTH + BAR_WIDTH + 110;
     render((width as u32, height as u32), |area| {
         let _ = area.draw(&Text::new(chart.title.clone(), (10, 12), font(18)));
         let scale = |v: f64| (v / chart.max.max(1e-12) * f64::from(BAR_WIDTH)).round() as i32;
+        // Light major grid behind the bars, one line per axis tick.
+        for k in 0..=4 {
+            let x = LABEL_WIDTH + scale(chart.max * f64::from(k) / 4.0);
+            let _ = area.draw(&PathElement::new(
+                vec![(x, TOP - 4), (x, axis_y)],
+                RGBColor(225, 225, 225).stroke_width(1),
+            ));
+        }
         for (r, row) in chart.rows.iter().enumerate() {
-            let y = 50 + r as i32 * ROW;
+            let y = TOP + r as i32 * ROW;
             let lines = wrap(&row.label, 34);
             let top = y + (ROW - 4) / 2 - (lines.len() as i32 * 14) / 2;
             draw_lines(area, &lines, (10, top), &font(13), 14);
@@ -67,32 +77,25 @@ pub fn stacked_bars(chart: &StackedBars) -> String {
                 if w <= 0 {
                     continue;
                 }
-                let fill = colour(s.colour, s.shade);
                 let _ = area.draw(&Rectangle::new(
                     [(x, y), (x + w, y + ROW - 8)],
-                    fill.filled(),
+                    s.fill.filled(),
                 ));
                 let _ = area.draw(&Rectangle::new(
                     [(x, y), (x + w, y + ROW - 8)],
                     WHITE.stroke_width(1),
                 ));
                 if !s.label.is_empty() && (s.label.chars().count() as i32) * 7 + 4 < w {
-                    let text_colour = if s.shade > 0.4 || s.colour == 6 {
-                        BLACK
-                    } else {
-                        WHITE
-                    };
                     let _ = area.draw(&Text::new(
                         s.label.clone(),
                         (x + 3, y + 8),
-                        ("sans-serif", 11).into_font().color(&text_colour),
+                        ("sans-serif", 11).into_font().color(&palette::ink(s.fill)),
                     ));
                 }
                 x += w;
             }
             let _ = area.draw(&Text::new(row.note.clone(), (x + 6, y + 7), font(13)));
         }
-        let axis_y = 50 + rows * ROW + 4;
         let _ = area.draw(&PathElement::new(
             vec![(LABEL_WIDTH, axis_y), (LABEL_WIDTH + BAR_WIDTH, axis_y)],
             BLACK.stroke_width(1),
@@ -110,19 +113,7 @@ pub fn stacked_bars(chart: &StackedBars) -> String {
                 font(11),
             ));
         }
-        let _ = area.draw(&Text::new(
-            chart.axis.clone(),
-            (LABEL_WIDTH, axis_y + 24),
-            font(12),
-        ));
-        for (k, (text, c, shade)) in chart.legend.iter().enumerate() {
-            let (col, line) = ((k % 3) as i32, (k / 3) as i32);
-            let (x, y) = (10 + col * 290, axis_y + 46 + line * 22);
-            let _ = area.draw(&Rectangle::new(
-                [(x, y), (x + 14, y + 14)],
-                colour(*c, *shade).filled(),
-            ));
-            let _ = area.draw(&Text::new(text.clone(), (x + 20, y + 1), font(12)));
-        }
+        draw_lines(area, &axis_lines, (10, axis_y + 28), &font(12), 15);
+        chart.legend.draw(area, (10, legend_y), width - 20);
     })
 }

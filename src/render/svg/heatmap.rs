@@ -2,7 +2,8 @@
 
 use plotters::prelude::*;
 
-use super::{draw_lines, font, render, wrap};
+use super::legend::{Legend, ramp_ticks};
+use super::{draw_lines, font, palette, render, wrap};
 
 /// Ranks of options under several columns.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,43 +12,60 @@ pub struct Heatmap {
     pub title: String,
     /// Column labels.
     pub columns: Vec<String>,
-    /// One row per option: its name and its rank under each column.
+    /// One row per option, top to bottom: its name and its rank under each column.
     pub rows: Vec<(String, Vec<usize>)>,
 }
 
-/// Draws the chart; darker cells are better ranks, and every cell shows its number.
+/// Draws the chart: cells coloured by rank on viridis (rank 1 darkest), every
+/// cell printing its number, and a colour legend under the grid.
 pub fn heatmap(chart: &Heatmap) -> String {
-    let (label_w, cell_w, cell_h) = (250, 86, 26);
+    let (label_w, cell_w, cell_h) = (250, 96, 26);
     let n = chart.rows.len().max(1);
-    let width = label_w + cell_w * chart.columns.len() as i32 + 20;
-    let height = 80 + cell_h * chart.rows.len() as i32 + 20;
+    let header_lines = chart
+        .columns
+        .iter()
+        .map(|c| wrap(c, 13).len())
+        .max()
+        .unwrap_or(1) as i32;
+    let grid_top = 44 + header_lines * 13 + 6;
+    let grid_bottom = grid_top + cell_h * chart.rows.len() as i32;
+    let width = (label_w + cell_w * chart.columns.len() as i32 + 20).max(560);
+    let legend = Legend::Ramp {
+        title: "Colour: rank under that column (darkest = rank 1, the best)".into(),
+        colours: (0..n).map(|r| fill(r + 1, n)).collect(),
+        ticks: ramp_ticks(n, |r| (r + 1).to_string()),
+    };
+    let height = grid_bottom + 16 + legend.height() + 8;
     render((width as u32, height as u32), |area| {
         let _ = area.draw(&Text::new(chart.title.clone(), (10, 12), font(17)));
         for (c, label) in chart.columns.iter().enumerate() {
             let x = label_w + c as i32 * cell_w;
-            draw_lines(area, &wrap(label, 12), (x + 4, 44), &font(12), 13);
+            draw_lines(area, &wrap(label, 13), (x + 4, 44), &font(12), 13);
         }
         for (r, (name, ranks)) in chart.rows.iter().enumerate() {
-            let y = 76 + r as i32 * cell_h;
+            let y = grid_top + r as i32 * cell_h;
             let lines = wrap(name, 38);
             let top = if lines.len() > 1 { y } else { y + 6 };
             draw_lines(area, &lines, (10, top), &font(11), 12);
             for (c, rank) in ranks.iter().enumerate() {
                 let x = label_w + c as i32 * cell_w;
-                let t = (*rank as f64 - 1.0) / (n as f64 - 1.0).max(1.0);
-                let grey = (40.0 + 205.0 * t).round() as u8;
-                let fill = RGBColor(grey / 2, (f64::from(grey) * 0.75) as u8, grey);
+                let colour = fill(*rank, n);
                 let _ = area.draw(&Rectangle::new(
                     [(x, y), (x + cell_w - 2, y + cell_h - 2)],
-                    fill.filled(),
+                    colour.filled(),
                 ));
-                let ink = if t < 0.5 { WHITE } else { BLACK };
                 let _ = area.draw(&Text::new(
                     rank.to_string(),
                     (x + cell_w / 2 - 6, y + 6),
-                    ("sans-serif", 13).into_font().color(&ink),
+                    ("sans-serif", 13).into_font().color(&palette::ink(colour)),
                 ));
             }
         }
+        legend.draw(area, (label_w, grid_bottom + 16), width - label_w - 10);
     })
+}
+
+/// The colour of `rank` among `n`.
+fn fill(rank: usize, n: usize) -> RGBColor {
+    palette::viridis((rank as f64 - 1.0) / (n as f64 - 1.0).max(1.0))
 }

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::{colour, draw_lines, font, render, wrap};
+use super::{draw_lines, font, palette, render, wrap};
 
 /// One option's line.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +70,8 @@ pub fn line_chart(chart: &LineChart) -> String {
             .x_desc(chart.x_label.clone())
             .y_desc(chart.y_label.clone())
             .label_style(font(12))
-            .light_line_style(RGBColor(235, 235, 235))
+            .max_light_lines(0)
+            .bold_line_style(RGBColor(228, 228, 228))
             .draw();
         for s in chart.series.iter().filter(|s| !s.highlight) {
             let _ = c.draw_series(LineSeries::new(
@@ -80,7 +81,7 @@ pub fn line_chart(chart: &LineChart) -> String {
         }
         let highlighted: Vec<&Series> = chart.series.iter().filter(|s| s.highlight).collect();
         for (k, s) in highlighted.iter().enumerate() {
-            let style = colour(k, 0.0).stroke_width(if k % 2 == 0 { 2 } else { 3 });
+            let style = palette::line(k).stroke_width(if k % 2 == 0 { 2 } else { 3 });
             let _ = c.draw_series(LineSeries::new(s.points.clone(), style));
         }
         let current = vec![(chart.current, lo - pad), (chart.current, hi + pad)];
@@ -113,7 +114,7 @@ pub fn line_chart(chart: &LineChart) -> String {
         for (k, _) in &ends {
             let _ = labels.draw(&PathElement::new(
                 vec![(4, y + 6), (22, y + 6)],
-                colour(*k, 0.0).stroke_width(3),
+                palette::line(*k).stroke_width(3),
             ));
             let names = wrap(&highlighted[*k].label, 28);
             draw_lines(&labels, &names, (26, y), &font(11), 13);

@@ -1,13 +1,16 @@
 //! SVG charts, drawn with plotters' SVG backend.
 //!
 //! Each chart takes a plain data struct, filled by the caller, and returns the
-//! SVG text: the charts compute nothing. Colours come from the Okabe–Ito
-//! palette, which colour-blind readers can tell apart, and every series is
-//! also labelled directly, so a chart still reads in black and white.
+//! SVG text: the charts compute nothing. Colours come from palettes that
+//! colour-blind readers can tell apart ([`palette`]), every colour has a
+//! legend, and series are also labelled directly, so a chart still reads in
+//! black and white. Grids are light and major only.
 
 mod bars;
 mod heatmap;
+mod legend;
 mod lines;
+pub mod palette;
 mod scatter;
 mod tornado;
 
@@ -15,29 +18,11 @@ use plotters::prelude::*;
 
 pub use bars::{BarRow, Segment, StackedBars, stacked_bars};
 pub use heatmap::{Heatmap, heatmap};
+pub use legend::{Legend, ramp_ticks};
 pub use lines::{LineChart, Series, line_chart};
+pub use plotters::style::RGBColor;
 pub use scatter::{Scatter, ScatterPoint, scatter};
 pub use tornado::{Tornado, TornadoRow, tornado};
-
-/// Okabe & Ito (2008), "Color universal design": eight colours distinguishable
-/// under the common forms of colour blindness.
-pub const PALETTE: [RGBColor; 8] = [
-    RGBColor(0, 114, 178),
-    RGBColor(230, 159, 0),
-    RGBColor(0, 158, 115),
-    RGBColor(204, 121, 167),
-    RGBColor(86, 180, 233),
-    RGBColor(213, 94, 0),
-    RGBColor(240, 228, 66),
-    RGBColor(0, 0, 0),
-];
-
-/// The palette colour for an index, lightened by `shade` in 0..=1 (0 = as is).
-pub fn colour(index: usize, shade: f64) -> RGBColor {
-    let RGBColor(r, g, b) = PALETTE[index % PALETTE.len()];
-    let mix = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * shade.clamp(0.0, 0.9)).round() as u8;
-    RGBColor(mix(r), mix(g), mix(b))
-}
 
 /// Splits `text` into lines of at most `width` characters at spaces.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {

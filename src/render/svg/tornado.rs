@@ -1,18 +1,23 @@
-//! A tornado chart: how far each score's range moves the top option's value.
+//! A tornado chart: how far each score's range moves one option's value.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{colour, draw_lines, font, render, wrap};
+use super::{draw_lines, font, palette, render, wrap};
 
 /// One criterion's swing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TornadoRow {
-    /// Criterion name.
+    /// Criterion name, with its direction.
     pub label: String,
-    /// The overall value with the score at its low end.
+    /// The overall value with the score at the low end of its range.
     pub at_low: f64,
-    /// The overall value with the score at its high end.
+    /// The overall value with the score at the high end of its range.
     pub at_high: f64,
+    /// Text for the low end, e.g. `low score 2`.
+    pub low_label: String,
+    /// Text for the high end.
+    pub high_label: String,
 }
 
 /// A tornado chart around the base value.
@@ -20,18 +25,37 @@ pub struct TornadoRow {
 pub struct Tornado {
     /// Title.
     pub title: String,
+    /// A line under the title saying how to read the chart.
+    pub note: String,
+    /// What the axis measures.
+    pub axis: String,
     /// The overall value at the score values.
     pub base: f64,
     /// Rows, widest swing first.
     pub rows: Vec<TornadoRow>,
 }
 
-/// Draws the chart: bars from the value at `low` to the value at `high`, labelled at both ends.
+const LABEL_W: i32 = 270;
+const BAR_W: i32 = 600;
+const ROW_H: i32 = 32;
+const TOP: i32 = 62;
+
+/// Draws the chart: one bar per criterion from the value at the low score to
+/// the value at the high score, each end labelled where it lies (so for a
+/// cost criterion the low score sits at the right, higher-value end).
 pub fn tornado(chart: &Tornado) -> String {
-    let (label_w, bar_w, row_h) = (250, 520, 32);
-    let height = 90 + row_h * chart.rows.len().max(1) as i32 + 40;
-    render((860, height as u32), |area| {
+    let height = TOP + ROW_H * chart.rows.len().max(1) as i32 + 64;
+    render(((LABEL_W + BAR_W + 20) as u32, height as u32), |area| {
         let _ = area.draw(&Text::new(chart.title.clone(), (10, 12), font(17)));
+        let _ = area.draw(&Text::new(chart.note.clone(), (10, 36), font(12)));
+        if chart.rows.is_empty() {
+            let _ = area.draw(&Text::new(
+                "No score of this option has a range.",
+                (10, TOP + 4),
+                font(13),
+            ));
+            return;
+        }
         let (lo, hi) = chart
             .rows
             .iter()
@@ -42,47 +66,54 @@ pub fn tornado(chart: &Tornado) -> String {
                 )
             });
         let span = (hi - lo).max(1e-9);
-        let pad = span * 0.15;
+        // Room either side of the widest bar for its end labels.
+        let pad = span * 0.3;
         let x = |v: f64| {
-            label_w + ((v - lo + pad) / (span + 2.0 * pad) * f64::from(bar_w)).round() as i32
+            LABEL_W + ((v - lo + pad) / (span + 2.0 * pad) * f64::from(BAR_W)).round() as i32
         };
-        if chart.rows.is_empty() {
-            let _ = area.draw(&Text::new(
-                "No score of this option has a range.",
-                (10, 60),
-                font(13),
-            ));
-            return;
-        }
-        let top = 50;
-        let bottom = top + row_h * chart.rows.len() as i32;
+        let bottom = TOP + ROW_H * chart.rows.len() as i32;
+        let right = ("sans-serif", 11)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Right, VPos::Top));
         for (r, row) in chart.rows.iter().enumerate() {
-            let y = top + r as i32 * row_h;
-            draw_lines(area, &wrap(&row.label, 34), (10, y + 2), &font(12), 13);
+            let y = TOP + r as i32 * ROW_H;
+            draw_lines(area, &wrap(&row.label, 38), (10, y + 2), &font(12), 13);
             let (a, b) = (row.at_low.min(row.at_high), row.at_low.max(row.at_high));
             let _ = area.draw(&Rectangle::new(
-                [(x(a), y), (x(b).max(x(a) + 1), y + row_h - 8)],
-                colour(0, 0.35).filled(),
+                [(x(a), y), (x(b).max(x(a) + 1), y + ROW_H - 8)],
+                palette::lighten(palette::line(0), 0.35).filled(),
             ));
-            let _ = area.draw(&Text::new(
-                format!("low {:.3}", row.at_low),
-                (x(row.at_low.min(row.at_high)) - 70, y + 6),
-                font(11),
-            ));
-            let _ = area.draw(&Text::new(
-                format!("high {:.3}", row.at_high),
-                (x(row.at_low.max(row.at_high)) + 4, y + 6),
-                font(11),
-            ));
+            // Each label sits outside its own end of the bar.
+            for (value, other, text) in [
+                (row.at_low, row.at_high, &row.low_label),
+                (row.at_high, row.at_low, &row.high_label),
+            ] {
+                let text = format!("{text}: {value:.3}");
+                if value < other {
+                    let _ = area.draw(&Text::new(text, (x(value) - 4, y + 6), right.clone()));
+                } else {
+                    let _ = area.draw(&Text::new(text, (x(value) + 4, y + 6), font(11)));
+                }
+            }
         }
         let _ = area.draw(&PathElement::new(
-            vec![(x(chart.base), top - 6), (x(chart.base), bottom)],
+            vec![(x(chart.base), TOP - 6), (x(chart.base), bottom)],
             BLACK.stroke_width(2),
         ));
+        let centred = ("sans-serif", 12)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Center, VPos::Top));
         let _ = area.draw(&Text::new(
             format!("value at the scores: {:.3}", chart.base),
-            (x(chart.base) - 60, bottom + 8),
-            font(12),
+            (x(chart.base), bottom + 6),
+            centred.clone(),
+        ));
+        let _ = area.draw(&Text::new(
+            chart.axis.clone(),
+            (LABEL_W + BAR_W / 2, bottom + 28),
+            centred,
         ));
     })
 }

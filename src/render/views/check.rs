@@ -1,3 +1,4 @@
+use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::input::{Checked, Location, Severity};
@@ -17,10 +18,15 @@ pub struct CheckItem {
     pub location: Location,
     /// What to write instead.
     pub help: Option<String>,
-    /// The diagnostic with the source line and caret.
+    /// The diagnostic with the source line and caret; only for the first
+    /// [`SHOWN_PER_CODE`] of each code, the rest are counted.
     #[serde(skip)]
-    pub rendered: String,
+    pub rendered: Option<String>,
 }
+
+/// How many problems of one code are shown in full (with the source line) in
+/// the text formats; past that, they are counted. JSON and CSV list them all.
+pub const SHOWN_PER_CODE: usize = 10;
 
 /// The result of `check`.
 #[derive(Debug, Clone, Serialize)]
@@ -37,22 +43,37 @@ pub struct CheckReport {
     pub diagnostics: Vec<CheckItem>,
     /// What else the check found worth saying, such as how many quotes it verified.
     pub notes: Vec<String>,
+    /// Problems not shown in full in the text formats, by severity and code,
+    /// in order of first appearance.
+    #[serde(skip)]
+    pub not_shown: IndexMap<(Severity, &'static str), usize>,
 }
 
 impl CheckReport {
     /// The report of a check; `strict` makes warnings fail.
     pub fn new(checked: &Checked, strict: bool) -> Self {
+        let sources = checked.sources.indexed();
+        let mut seen: IndexMap<(Severity, &'static str), usize> = IndexMap::new();
         let diagnostics = checked
             .diagnostics
             .iter()
-            .map(|d| CheckItem {
-                severity: d.severity,
-                code: d.code,
-                message: d.message.clone(),
-                location: checked.sources.location(d),
-                help: d.help.clone(),
-                rendered: checked.sources.render(d),
+            .map(|d| {
+                let count = seen.entry((d.severity, d.code)).or_default();
+                *count += 1;
+                CheckItem {
+                    severity: d.severity,
+                    code: d.code,
+                    message: d.message.clone(),
+                    location: sources.location(d),
+                    help: d.help.clone(),
+                    rendered: (*count <= SHOWN_PER_CODE).then(|| sources.render(d)),
+                }
             })
+            .collect();
+        let not_shown = seen
+            .into_iter()
+            .filter(|(_, n)| *n > SHOWN_PER_CODE)
+            .map(|(key, n)| (key, n - SHOWN_PER_CODE))
             .collect();
         let (errors, warnings) = (checked.errors(), checked.warnings());
         CheckReport {
@@ -62,6 +83,7 @@ impl CheckReport {
             ok: errors == 0 && !(strict && warnings > 0),
             diagnostics,
             notes: vec![],
+            not_shown,
         }
     }
 
@@ -102,7 +124,9 @@ impl View for CheckReport {
             ("help", false),
         ]);
         for item in &self.diagnostics {
-            doc.preformatted(item.rendered.clone());
+            if let Some(rendered) = &item.rendered {
+                doc.preformatted(rendered.clone());
+            }
             data.row(vec![
                 format!("{:?}", item.severity).to_lowercase(),
                 item.code.to_string(),
@@ -114,6 +138,17 @@ impl View for CheckReport {
             ]);
         }
         doc.data(data);
+        for ((severity, code), n) in &self.not_shown {
+            let kind = match severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            doc.paragraph(format!(
+                "… and {n} more {kind}{} [{code}] not shown (the first {SHOWN_PER_CODE} are above; \
+                 `--format csv` or `--format json` lists every one)",
+                if *n == 1 { "" } else { "s" }
+            ));
+        }
         for note in &self.notes {
             doc.paragraph(format!("note: {note}"));
         }

@@ -10,32 +10,37 @@ impl View for ExplainReport {
             self.model, a, b, self.profile, self.method
         ));
         doc.paragraph(self.summary.clone());
-        let mut table = Table::new(&[
-            ("Criterion", false),
-            ("w·(v_A − v_B)", true),
-            ("Favours", false),
-        ]);
-        for c in &self.contributions {
-            let favours = if c.contribution > 0.0 {
-                a.as_str()
-            } else if c.contribution < 0.0 {
-                b.as_str()
-            } else {
-                "neither"
-            };
-            table.row(vec![
-                c.name.clone(),
-                format!("{:+.4}", c.contribution),
-                favours.to_string(),
+        if self.method == "wsm" {
+            let mut table = Table::new(&[
+                ("Criterion", false),
+                ("w·(v_A − v_B)", true),
+                ("Favours", false),
             ]);
+            for c in &self.contributions {
+                let favours = if c.contribution > 0.0 {
+                    a.as_str()
+                } else if c.contribution < 0.0 {
+                    b.as_str()
+                } else {
+                    "neither"
+                };
+                table.row(vec![
+                    c.name.clone(),
+                    format!("{:+.4}", c.contribution),
+                    favours.to_string(),
+                ]);
+            }
+            let total: f64 = self.contributions.iter().map(|c| c.contribution).sum();
+            table.row(vec![
+                "Total (additive model)".into(),
+                format!("{total:+.4}"),
+                String::new(),
+            ]);
+            doc.table(table);
+            doc.paragraph(format!(
+                "A = {a}, B = {b}. Each row is a difference in value (1 = the best score on that criterion), weighted: a positive number favours A, including on a \"less is better\" criterion where A has less."
+            ));
         }
-        let total: f64 = self.contributions.iter().map(|c| c.contribution).sum();
-        table.row(vec![
-            "Total (additive model)".into(),
-            format!("{total:+.4}"),
-            String::new(),
-        ]);
-        doc.table(table);
         doc.paragraph(match self.dominates.as_deref() {
             Some(id) if id == self.a => {
                 format!("{a} dominates {b}: at least as good on every criterion and better on one.")
@@ -45,17 +50,34 @@ impl View for ExplainReport {
             }
             None => "Neither option dominates the other.".to_string(),
         });
-        if !self.steps.is_empty() {
+        if self.method == "wpm" {
+            if let Some(factors) = self.steps.iter().find(|s| s.symbol == "v^w") {
+                let mut t =
+                    Table::new(&[("Criterion", false), (a.as_str(), true), (b.as_str(), true)]);
+                for (k, name) in self.criteria.iter().enumerate() {
+                    let cell = |v: &[f64]| v.get(k).map_or(String::new(), |x| fixed(*x, 4));
+                    t.row(vec![name.clone(), cell(&factors.a), cell(&factors.b)]);
+                }
+                doc.paragraph(
+                    "The weighted product multiplies one factor value^weight per criterion; a factor of 0 vetoes the option.",
+                );
+                doc.table(t);
+            }
+        } else if self.method != "wsm" {
             let mut steps =
                 Table::new(&[("Quantity", false), (a.as_str(), true), (b.as_str(), true)]);
-            let list = |v: &[f64]| v.iter().map(|x| fixed(*x, 4)).collect::<Vec<_>>().join(" ");
-            for s in &self.steps {
+            for s in self
+                .steps
+                .iter()
+                .filter(|s| s.a.len() == 1 && s.b.len() == 1)
+            {
                 steps.row(vec![
                     format!("{} — {}", s.symbol, s.caption),
-                    list(&s.a),
-                    list(&s.b),
+                    fixed(s.a[0], 4),
+                    fixed(s.b[0], 4),
                 ]);
             }
+            doc.paragraph("What the method ranked by, for the two options:");
             doc.table(steps);
         }
         doc

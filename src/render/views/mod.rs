@@ -3,9 +3,11 @@
 mod check;
 mod compare;
 mod explain;
+mod list;
 mod rank;
 mod sensitivity;
 mod smaa;
 mod weights;
 
-pub use check::CheckReport;
+pub use check::{CheckReport, SHOWN_PER_CODE};
+pub use list::{ListItem, Listing};

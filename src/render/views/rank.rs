@@ -1,5 +1,7 @@
 use crate::analysis::RankReport;
-use crate::methods::Better;
+use crate::analysis::ranking::{Contribution, RankedOption};
+use crate::methods::{Better, MethodKind};
+use crate::model::Direction;
 use crate::render::{Document, Table, View, fixed};
 
 impl View for RankReport {
@@ -14,11 +16,13 @@ impl View for RankReport {
             "{} — profile {}, method {}{normalization}",
             self.model, self.profile, self.method
         ));
+        let method = self.method.parse::<MethodKind>().unwrap_or(MethodKind::Wsm);
+        let (column, legend) = explanation(method);
         let mut table = Table::new(&[
             ("Rank", true),
             ("Option", false),
             ("Score", true),
-            ("Top contributors", false),
+            (column, false),
         ]);
         let mut dominated = vec![];
         for row in &self.ranking {
@@ -26,11 +30,6 @@ impl View for RankReport {
                 let by = self.names.get(by).unwrap_or(by);
                 dominated.push(format!("{} is dominated by {by}", row.name));
             }
-            let contributors: Vec<String> = row
-                .top_contributors
-                .iter()
-                .map(|c| format!("{} {}", c.name, fixed(c.contribution, 3)))
-                .collect();
             let mark = if row.dominated_by.is_some() {
                 " †"
             } else {
@@ -40,10 +39,11 @@ impl View for RankReport {
                 row.rank.to_string(),
                 format!("{}{mark}", row.name),
                 fixed(row.score, 3),
-                contributors.join("; "),
+                used(method, row),
             ]);
         }
         doc.table(table);
+        doc.paragraph(legend);
         if !dominated.is_empty() {
             doc.paragraph(format!(
                 "† Dominated (another option is at least as good on every criterion and better on one): {}.",
@@ -70,5 +70,92 @@ impl View for RankReport {
             doc.paragraph(format!("Note: {note}"));
         }
         doc
+    }
+}
+
+/// The last column's header and the sentence that explains it, per method.
+fn explanation(method: MethodKind) -> (&'static str, &'static str) {
+    match method {
+        MethodKind::Wsm => (
+            "Scores well on",
+            "Scores well on: the criteria adding most to the option's value (weight × value, where a value of 1 is the best score on that criterion; for a \"less is better\" criterion, having little of it).",
+        ),
+        MethodKind::Wpm => (
+            "Held back most by",
+            "Held back most by: the smallest factors value^weight of the weighted product (1 = best score; a factor of 0 vetoes the option whatever its other scores).",
+        ),
+        MethodKind::Topsis => (
+            "Distances D⁺ · D⁻",
+            "D⁺: distance to the ideal option (smaller is better); D⁻: distance to the anti-ideal (larger is better); the score is D⁻ / (D⁺ + D⁻).",
+        ),
+        MethodKind::Vikor => (
+            "Group S · worst R",
+            "S: weighted sum of regrets (group utility); R: the largest single regret; Q mixes them, and lower Q ranks first.",
+        ),
+        MethodKind::Promethee => (
+            "Flows φ⁺ · φ⁻",
+            "φ⁺: how strongly the option outranks the others; φ⁻: how strongly it is outranked; the score is φ⁺ − φ⁻.",
+        ),
+    }
+}
+
+/// A criterion with its direction and a number.
+fn criterion(c: &Contribution) -> String {
+    let direction = match c.direction {
+        Direction::Cost => " (less is better)",
+        Direction::Benefit => "",
+    };
+    format!("{}{direction} {}", c.name, fixed(c.contribution, 3))
+}
+
+/// What the method used for this option, in the table's last column.
+fn used(method: MethodKind, row: &RankedOption) -> String {
+    match method {
+        MethodKind::Wsm => row
+            .top_contributors
+            .iter()
+            .map(criterion)
+            .collect::<Vec<_>>()
+            .join("; "),
+        MethodKind::Wpm => {
+            let vetoes: Vec<&Contribution> = row
+                .weakest_factors
+                .iter()
+                .filter(|c| c.contribution <= 0.0)
+                .collect();
+            if vetoes.is_empty() {
+                row.weakest_factors
+                    .iter()
+                    .map(criterion)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            } else {
+                let names: Vec<String> = vetoes
+                    .iter()
+                    .map(|c| match c.direction {
+                        Direction::Cost => format!("{} (less is better)", c.name),
+                        Direction::Benefit => c.name.clone(),
+                    })
+                    .collect();
+                format!("vetoed: worst possible value on {}", names.join(" and "))
+            }
+        }
+        _ => row
+            .figures
+            .iter()
+            .map(|f| format!("{} {}", symbol(f.symbol), fixed(f.value, 3)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
+
+/// A step's symbol as printed.
+fn symbol(s: &str) -> &str {
+    match s {
+        "D+" => "D⁺",
+        "D-" => "D⁻",
+        "phi+" => "φ⁺",
+        "phi-" => "φ⁻",
+        other => other,
     }
 }

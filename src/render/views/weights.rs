@@ -23,16 +23,24 @@ impl View for WeightsReport {
         if let (Some(ahp), Some(cr)) = (&self.ahp, self.consistency_ratio) {
             let ri = ahp
                 .random_index
-                .map_or("not tabulated for this n".to_string(), |r| fixed(r, 2));
+                .map_or("not tabulated for this n".to_string(), |r| fixed(r, 4));
             doc.paragraph(format!(
                 "AHP: λmax = {}, consistency index CI = {}, random index RI({}) = {} ({}), consistency ratio CR = {}{}",
                 fixed(ahp.lambda_max, 4),
                 fixed(ahp.consistency_index, 4),
                 ahp.n,
                 ri,
-                ahp.random_index_table,
+                ahp.random_index_table.unwrap_or("no table"),
                 fixed(cr, 4),
                 if cr > 0.1 { " — above 0.1: the judgments are inconsistent" } else { " (acceptable: at most 0.1)" }
+            ));
+        } else if let Some(ahp) = &self.ahp {
+            doc.paragraph(format!(
+                "AHP: λmax = {}, consistency index CI = {}; consistency ratio not available: no random-index table reaches n = {} (the tables end at {})",
+                fixed(ahp.lambda_max, 4),
+                fixed(ahp.consistency_index, 4),
+                ahp.n,
+                crate::weights::ahp::RANDOM_INDEX_MAX_ORDER,
             ));
         }
         doc

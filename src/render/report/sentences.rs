@@ -1,0 +1,251 @@
+//! The report's findings in sentences a policy reader can act on.
+
+use crate::analysis::sensitivity::SensitivityReport;
+use crate::model::Model;
+use crate::render::fixed;
+use crate::report::ReportData;
+
+/// A share as a percentage with one decimal.
+pub fn percent(x: f64) -> String {
+    format!("{}%", fixed(100.0 * x, 1))
+}
+
+/// How SMAA varied the inputs, in words.
+pub fn smaa_varied(data: &ReportData) -> String {
+    let scores = match data.smaa.scores {
+        crate::analysis::smaa::ScoreMode::Uncertain => " and each score within its stated range",
+        crate::analysis::smaa::ScoreMode::Fixed => "",
+    };
+    format!(
+        "weights {}{scores} ({} samples, seed {})",
+        data.smaa.weights, data.smaa.samples, data.smaa.seed
+    )
+}
+
+/// The first screen: what to do and how sure to be.
+pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
+    let s = &data.summary;
+    let name = |i: usize| model.options[i].name.clone();
+    let criterion = |id: &str| {
+        model
+            .criteria
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .map_or(id.to_string(), |c| c.name.clone())
+    };
+    let mut out = vec![];
+    let leader_score = data.rank.ranking.first().map_or(0.0, |r| r.score);
+    out.push(match s.runner_up {
+        Some(r) => format!(
+            "Recommended under the {} profile: {}. Its overall value is {} on a 0–1 scale, {} ahead of {}, the runner-up.",
+            data.profile.name,
+            name(s.leader),
+            fixed(leader_score, 3),
+            fixed(s.margin, 3),
+            name(r)
+        ),
+        None => format!(
+            "Recommended under the {} profile: {}.",
+            data.profile.name,
+            name(s.leader)
+        ),
+    });
+    let mut sure = format!(
+        "How sure: when SMAA-2 varies the {}, {} ranks first in {} of the samples.",
+        smaa_varied(data),
+        name(s.leader),
+        percent(s.leader_first)
+    );
+    if s.smaa_top.0 != s.leader {
+        sure.push_str(&format!(
+            " {} ranks first more often ({}): the leader's edge depends on the exact weights and central scores, and it is lost across much of the range SMAA explores.",
+            name(s.smaa_top.0),
+            percent(s.smaa_top.1)
+        ));
+    }
+    out.push(sure);
+    match &s.critical {
+        Some(c) => out.push(format!(
+            "What would change the answer: moving the weight of {} from {} to {} (one weight, the others rescaled in proportion) puts {} first.",
+            criterion(&c.criterion),
+            fixed(c.weight - c.change, 3),
+            fixed(c.weight, 3),
+            data.sensitivity
+                .names
+                .get(&c.new_top)
+                .cloned()
+                .unwrap_or_else(|| c.new_top.clone())
+        )),
+        None => out.push(format!(
+            "No change of a single weight makes another option overtake {}.",
+            name(s.leader)
+        )),
+    }
+    if let Some((distance, top, moved)) = &s.flip {
+        let moves: Vec<String> = moved
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {} → {}",
+                    model.criteria[m.criterion].name,
+                    fixed(m.from, 3),
+                    fixed(m.to, 3)
+                )
+            })
+            .collect();
+        out.push(format!(
+            "With every weight free, the smallest shift that puts {} first moves {} of the total weight: {}.",
+            name(*top),
+            fixed(distance / 2.0, 3),
+            moves.join("; ")
+        ));
+    }
+    if !model.profiles.is_empty() {
+        let mut words = if s.dissent.is_empty() {
+            "Every stakeholder profile puts the same option first.".to_string()
+        } else if s.agree.is_empty() {
+            "No other stakeholder profile agrees.".to_string()
+        } else {
+            format!(
+                "{} agree{}.",
+                s.agree.join(", "),
+                if s.agree.len() == 1 { "s" } else { "" }
+            )
+        };
+        for d in &s.dissent {
+            words.push_str(&format!(
+                " {} puts {} first and ranks {} {}",
+                d.name,
+                name(d.leader),
+                name(s.leader),
+                ordinal(d.rank_of_ours)
+            ));
+            match d.emphasis {
+                Some((j, theirs, ours)) => words.push_str(&format!(
+                    ": it weighs {} more ({} against {}).",
+                    model.criteria[j].name_with_direction(),
+                    fixed(theirs, 3),
+                    fixed(ours, 3)
+                )),
+                None => words.push('.'),
+            }
+        }
+        out.push(words);
+    }
+    out
+}
+
+/// 1st, 2nd, 3rd, 4th, …
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, x) if x != 11 => "st",
+        (2, x) if x != 12 => "nd",
+        (3, x) if x != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// How the ranking, the methods, sensitivity and SMAA fit together.
+pub fn reconcile(model: &Model, data: &ReportData) -> Vec<String> {
+    let s = &data.summary;
+    let leader = &model.options[s.leader];
+    let name = |id: &str| data.methods.names.get(id).cloned().unwrap_or_default();
+    let mut out = vec![];
+    let firsts: Vec<&str> = data
+        .methods
+        .columns
+        .iter()
+        .filter(|c| {
+            data.methods
+                .ranks
+                .get(leader.id.as_str())
+                .and_then(|r| r.get(*c))
+                == Some(&1)
+        })
+        .map(String::as_str)
+        .collect();
+    let others: Vec<String> = data
+        .methods
+        .columns
+        .iter()
+        .filter(|c| !firsts.contains(&c.as_str()))
+        .filter_map(|c| {
+            data.methods
+                .ranks
+                .iter()
+                .find(|(_, r)| r.get(c) == Some(&1))
+                .map(|(id, _)| format!("{} under {c}", name(id)))
+        })
+        .collect();
+    out.push(if others.is_empty() {
+        format!(
+            "Every aggregation method ranks {} first under this profile.",
+            leader.name
+        )
+    } else {
+        format!(
+            "{} is first under {} of {} methods ({}); elsewhere: {}.",
+            leader.name,
+            firsts.len(),
+            data.methods.columns.len(),
+            firsts.join(", "),
+            others.join("; ")
+        )
+    });
+    out.push(if s.smaa_top.0 == s.leader {
+        format!(
+            "SMAA agrees with the ranking: {} is also the option most often first ({}) when the {}.",
+            leader.name,
+            percent(s.leader_first),
+            smaa_varied(data).replacen("weights", "weights vary", 1)
+        )
+    } else {
+        format!(
+            "SMAA and the ranking differ: the ranking uses the profile's exact weights and each score's central value, while SMAA varies the {}. Across those variations {} is first most often ({}), {} only in {}.",
+            smaa_varied(data),
+            model.options[s.smaa_top.0].name,
+            percent(s.smaa_top.1),
+            leader.name,
+            percent(s.leader_first)
+        )
+    });
+    out
+}
+
+/// The sensitivity findings as sentences a facilitator can read out.
+pub fn findings(s: &SensitivityReport) -> Vec<String> {
+    let name = |id: &str| s.names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let mut out = vec![];
+    for sweep in &s.criteria {
+        for t in &sweep.thresholds {
+            let rising = t.weight > sweep.weight;
+            let at_edge = |edge: f64| (t.weight - edge).abs() < 1e-12;
+            let involves_top = (rising && t.pair[0] == s.top && at_edge(sweep.top_stable[1]))
+                || (!rising && t.pair[1] == s.top && at_edge(sweep.top_stable[0]));
+            if involves_top {
+                let (winner, loser) = if rising {
+                    (&t.pair[1], &t.pair[0])
+                } else {
+                    (&t.pair[0], &t.pair[1])
+                };
+                out.push(format!(
+                    "If the weight of {} {} {} (now {}), {} overtakes {}.",
+                    sweep.name,
+                    if rising { "rises above" } else { "falls below" },
+                    fixed(t.weight, 3),
+                    fixed(sweep.weight, 3),
+                    name(winner),
+                    name(loser)
+                ));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(format!(
+            "No change of a single weight makes another option overtake {}.",
+            name(&s.top)
+        ));
+    }
+    out
+}
