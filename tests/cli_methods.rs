@@ -132,7 +132,7 @@ fn explain_reversal_really_reverses_the_pair() {
         .expect("criterion")
         .to_string();
     let t = v["reversal"]["weight"].as_f64().expect("weight");
-    let sens = json(&["sensitivity", "--criterion", &criterion]);
+    let sens = json(&["sensitivity", "--criterion", &criterion, "--all"]);
     let found = sens["criteria"][0]["thresholds"]
         .as_array()
         .expect("thresholds")

@@ -274,3 +274,82 @@ fn with_only_one_file_present_the_other_is_reported_missing() {
         "{text}"
     );
 }
+
+/// The figure with `symbol` of one ranked option.
+fn figure(row: &Value, symbol: &str) -> f64 {
+    row["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .find(|f| f["symbol"] == symbol)
+        .and_then(|f| f["value"].as_f64())
+        .unwrap_or_else(|| panic!("no {symbol} in {row}"))
+}
+
+#[test]
+fn each_method_explains_a_score_with_the_figures_it_was_computed_from() {
+    // Hwang & Yoon's closeness C = D⁻ / (D⁺ + D⁻); PROMETHEE II's net flow
+    // φ = φ⁺ − φ⁻ (Brans & Vincke 1985): the figures shown must rebuild the score.
+    for row in json(&["rank", "-m", "topsis"])["ranking"]
+        .as_array()
+        .expect("ranking")
+    {
+        let (plus, minus) = (figure(row, "D+"), figure(row, "D-"));
+        let score = row["score"].as_f64().expect("score");
+        assert!((minus / (plus + minus) - score).abs() < 1e-12, "{row}");
+        assert!(
+            row.get("top_contributors").is_none(),
+            "no additive parts beside TOPSIS"
+        );
+    }
+    for row in json(&["rank", "-m", "promethee"])["ranking"]
+        .as_array()
+        .expect("ranking")
+    {
+        let score = row["score"].as_f64().expect("score");
+        assert!((figure(row, "phi+") - figure(row, "phi-") - score).abs() < 1e-12);
+    }
+    for row in json(&["rank", "-m", "vikor"])["ranking"]
+        .as_array()
+        .expect("ranking")
+    {
+        // R, the largest single regret, never exceeds S, their weighted sum.
+        assert!(figure(row, "R") <= figure(row, "S") + 1e-12, "{row}");
+    }
+    // Under the weighted product, a score of 0 comes with a factor of 0.
+    for row in json(&["rank", "-m", "wpm"])["ranking"]
+        .as_array()
+        .expect("ranking")
+    {
+        let factors: Vec<f64> = row["weakest_factors"]
+            .as_array()
+            .expect("factors")
+            .iter()
+            .map(|f| f["contribution"].as_f64().expect("factor"))
+            .collect();
+        let score = row["score"].as_f64().expect("score");
+        assert_eq!(score == 0.0, factors.first() == Some(&0.0), "{row}");
+        assert!(
+            factors.iter().all(|&f| f >= score),
+            "each factor ≥ the product"
+        );
+    }
+}
+
+#[test]
+fn a_cost_criterion_is_named_with_its_direction_in_rank_and_weights() {
+    let (_, rank, _) = tradeoffs(&["rank"]);
+    let (_, weights, _) = tradeoffs(&["weights"]);
+    let model = common::small();
+    for c in model
+        .criteria
+        .iter()
+        .filter(|c| c.direction == tradeoffs::model::Direction::Cost)
+    {
+        assert!(weights.contains(&c.name_with_direction()), "{weights}");
+        assert!(c.name_with_direction().ends_with("(less is better)"));
+    }
+    assert!(rank.contains("less is better"), "{rank}");
+    let top = &json(&["rank"])["ranking"][0]["top_contributors"][0];
+    assert!(top["direction"] == "cost" || top["direction"] == "benefit");
+}

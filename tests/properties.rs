@@ -165,3 +165,227 @@ proptest! {
         }
     }
 }
+
+/// Magnitudes the door admits (nonzero ones within 1e-100..=1e100; weights: any
+/// size, but no share below 1e-100 of the largest) ...
+const ADMITTED: &[f64] = &[1e-100, 2e-100, 1e-10, 0.5, 1.0, 3.0, 1e10, 5e99, 1e100];
+
+/// ... and magnitudes it turns away, at the edges of `f64`.
+const REJECTED: &[f64] = &[1e-308, 1e-200, 1e154, 1e308, f64::MAX];
+
+fn extreme() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        4 => prop::sample::select(ADMITTED),
+        1 => prop::sample::select(REJECTED),
+    ]
+}
+
+/// One criterion at the edges: a scale, a direction, a preference function,
+/// and where each option's score lies on the scale (0..=1).
+#[derive(Debug, Clone)]
+struct EdgeCriterion {
+    low: f64,
+    high: f64,
+    negative_low: bool,
+    benefit: bool,
+    preference: u8,
+    q: f64,
+    p: f64,
+    positions: Vec<f64>,
+}
+
+fn edge_criterion(n: usize) -> impl Strategy<Value = EdgeCriterion> {
+    (
+        extreme(),
+        extreme(),
+        any::<bool>(),
+        any::<bool>(),
+        0u8..6,
+        extreme(),
+        extreme(),
+        prop::collection::vec(prop::sample::select(&[0.0, 0.25, 0.5, 0.75, 1.0][..]), n),
+    )
+        .prop_map(
+            |(a, b, negative_low, benefit, preference, q, p, positions)| EdgeCriterion {
+                low: a.min(b),
+                high: a.max(b),
+                negative_low,
+                benefit,
+                preference,
+                q: q.min(p),
+                p: q.max(p),
+                positions,
+            },
+        )
+}
+
+fn edge_model() -> impl Strategy<Value = (Vec<EdgeCriterion>, Vec<f64>)> {
+    (2usize..5, 1usize..4).prop_flat_map(|(n, m)| {
+        (
+            prop::collection::vec(edge_criterion(n), m),
+            prop::collection::vec(extreme(), m),
+        )
+    })
+}
+
+/// The model as TOML; `None` where the scale is empty.
+fn edge_text(criteria: &[EdgeCriterion], weights: &[f64]) -> Option<(String, String)> {
+    let mut c = String::from("[model]\ntitle = \"edges\"\ndefault_profile = \"p\"\n");
+    let n = criteria[0].positions.len();
+    let mut rows = vec![String::new(); n];
+    for (j, k) in criteria.iter().enumerate() {
+        let min = if k.negative_low { -k.high } else { k.low };
+        let max = k.high;
+        if min >= max {
+            return None;
+        }
+        let preference = match k.preference {
+            0 => "{ kind = \"usual\" }".to_string(),
+            1 => format!("{{ kind = \"u-shape\", q = {:e} }}", k.q),
+            2 => format!("{{ kind = \"v-shape\", p = {:e} }}", k.p),
+            3 => format!("{{ kind = \"level\", q = {:e}, p = {:e} }}", k.q, k.p),
+            4 => format!("{{ kind = \"linear\", q = {:e}, p = {:e} }}", k.q, k.p),
+            _ => format!("{{ kind = \"gaussian\", s = {:e} }}", k.p),
+        };
+        c.push_str(&format!(
+            "[[criteria]]\nid = \"c{j}\"\ndirection = \"{}\"\nscale = {{ min = {min:e}, max = {max:e} }}\npreference = {preference}\n",
+            if k.benefit { "benefit" } else { "cost" }
+        ));
+        for (i, t) in k.positions.iter().enumerate() {
+            // A point of the scale without forming its width, which may overflow.
+            let x = (min * (1.0 - t) + max * t).clamp(min, max);
+            rows[i].push_str(&format!("c{j} = {x:e}, "));
+        }
+    }
+    let ws: Vec<String> = weights
+        .iter()
+        .enumerate()
+        .map(|(j, w)| format!("c{j} = {w:e}"))
+        .collect();
+    c.push_str(&format!(
+        "[profiles.p]\nweights = {{ {} }}\n",
+        ws.join(", ")
+    ));
+    let o: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            format!(
+                "[[options]]\nid = \"o{i}\"\nscores = {{ {} }}\n",
+                r.trim_end_matches(", ")
+            )
+        })
+        .collect();
+    Some((o, c))
+}
+
+/// Keys whose value may be null in a report's JSON: optional results, never numbers.
+const OPTIONAL: &[&str] = &[
+    "confidence",
+    "nearest_flip",
+    "critical",
+    "critical_relative",
+    "relative_change",
+];
+
+/// Every null in `value` sits under an optional key; returns the first offending key.
+fn misplaced_null(value: &serde_json::Value, key: &str) -> Option<String> {
+    match value {
+        serde_json::Value::Null if !OPTIONAL.contains(&key) => Some(key.to_string()),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| misplaced_null(v, key)),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| misplaced_null(v, k)),
+        _ => None,
+    }
+}
+
+/// No NaN, inf or misplaced null in a report, as JSON or as text.
+fn assert_printable<T: tradeoffs::Render + serde::Serialize>(report: &T, what: &str) {
+    let json = serde_json::to_value(report).expect("serializes");
+    assert_eq!(misplaced_null(&json, "root"), None, "{what}: {json}");
+    let text = report.render(tradeoffs::Format::Table);
+    for word in ["NaN", "inf"] {
+        assert!(
+            !text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word),
+            "{what} prints {word}:\n{text}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whatever `check` accepts, every command computes finite results and
+    /// none panics: scales, weights, scores and thresholds at the edges of f64.
+    #[test]
+    fn a_model_check_accepts_never_yields_a_non_finite_result((criteria, weights) in edge_model()) {
+        use tradeoffs::analysis::{sensitivity, smaa};
+        use tradeoffs::methods::{MethodSettings, Normalization};
+        let Some((options, criteria_text)) = edge_text(&criteria, &weights) else {
+            return Ok(());
+        };
+        let Ok(model) = from_texts(&options, &criteria_text) else {
+            return Ok(());
+        };
+        let w = tradeoffs::weights::of_profile(&model, &model.profiles[0]).weights;
+        prop_assert!(w.iter().all(|x| x.is_finite() && *x >= 0.0), "weights {w:?}");
+        prop_assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-9, "weights {w:?} do not sum to 1");
+        for &method in MethodKind::ALL {
+            for name in Normalization::NAMES {
+                let settings = MethodSettings {
+                    normalization: name.parse().expect("a normalization"),
+                    ..MethodSettings::default()
+                };
+                let report = tradeoffs::analysis::rank_with(&model, "p", &w, method, &settings);
+                for row in &report.ranking {
+                    prop_assert!(row.score.is_finite(), "{method} {name}: {} scores {}", row.id, row.score);
+                }
+                assert_printable(&report, &format!("rank {method} {name}"));
+            }
+            let bounds = vec![(0.0, 1.0); w.len()];
+            let report = sensitivity::analyse(&model, &sensitivity::Request {
+                profile: "p",
+                weights: &w,
+                bounds,
+                method,
+                rebalance: sensitivity::Rebalance::Proportional,
+                criterion: None,
+                top: sensitivity::DEFAULT_TOP,
+                all: false,
+            });
+            assert_printable(&report, &format!("sensitivity {method}"));
+        }
+        for weights in [smaa::WeightInfo::Fixed(w.clone()), smaa::WeightInfo::Uniform { criteria: w.len() }] {
+            let report = smaa::run(&model, &smaa::Request {
+                profile: "p".into(),
+                weights,
+                method: MethodKind::Wsm,
+                samples: 64,
+                seed: 1,
+                scores: smaa::ScoreMode::Fixed,
+                threads: Some(1),
+                progress: false,
+                ranks: None,
+                pairwise: None,
+            }).expect("runs");
+            assert_printable(&report, "smaa");
+        }
+    }
+}
+
+/// Weights of 1e308 each sum to infinity, but they mean 1:1: the door accepts
+/// them and every option keeps its own score (not all 0).
+#[test]
+fn weights_at_the_top_of_f64_mean_their_ratio() {
+    let (options, criteria) = model_text(&[vec![1.0, 9.0], vec![8.0, 2.0]], &[1.0, 1.0], &[0, 1]);
+    let criteria = criteria.replace("c0 = 1.0, c1 = 1.0", "c0 = 1e308, c1 = 1e308");
+    let model = from_texts(&options, &criteria).expect("valid");
+    let w = tradeoffs::weights::of_profile(&model, &model.profiles[0]).weights;
+    assert_eq!(w, vec![0.5, 0.5]);
+    let report = tradeoffs::rank(&model, "p", &w, MethodKind::Wsm);
+    // c0 is a benefit, c1 a cost, both on 0..=10: o0 = (0.1 + 0.1)/2, o1 = (0.8 + 0.8)/2.
+    assert_eq!(report.ranking[0].id, "o1");
+    assert!((report.ranking[0].score - 0.8).abs() < 1e-12);
+    assert!((report.ranking[1].score - 0.1).abs() < 1e-12);
+}

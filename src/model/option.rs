@@ -30,6 +30,33 @@ pub struct Evidence {
     pub quote: Option<String>,
     /// Whether the score was missing and filled in by the criterion's policy.
     pub imputed: bool,
+    /// How Monte Carlo runs draw the score; `None` is triangular on (low, value, high).
+    pub distribution: Option<ScoreDistribution>,
+}
+
+/// The distribution a Monte Carlo run draws a score from; draws outside the
+/// criterion's scale are clamped to it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ScoreDistribution {
+    /// Uniform on `[low, high]`.
+    Uniform,
+    /// Normal with mean `value` and standard deviation `sd`.
+    Normal {
+        /// Standard deviation, > 0.
+        sd: f64,
+    },
+    /// Log-normal with median `value`: `ln x` is normal with mean `ln value`, sd `sigma`.
+    LogNormal {
+        /// Standard deviation of `ln x`, > 0.
+        sigma: f64,
+    },
+    /// `low + (high − low) · Beta(alpha, beta)`, on `[0, 1]` without `low`/`high`.
+    Beta {
+        /// First shape parameter, > 0.
+        alpha: f64,
+        /// Second shape parameter, > 0.
+        beta: f64,
+    },
 }
 
 /// A document the scores cite.

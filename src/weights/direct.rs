@@ -3,17 +3,21 @@
 /// Scales non-negative weights to sum to 1.
 ///
 /// ```text
-/// w_j = a_j / Σ_k a_k
+/// w_j = (a_j / a_max) / Σ_k (a_k / a_max)
 /// ```
 ///
-/// All-zero input (rejected at the door) gives all zeros rather than NaN.
+/// Dividing by the largest first keeps the sum finite for any finite input
+/// (it is at most the number of weights), so `{a = 1e308, b = 1e308}` means
+/// 1:1 rather than overflowing. All-zero input (rejected at the door) gives
+/// all zeros rather than NaN.
 pub fn normalized(weights: &[f64]) -> Vec<f64> {
-    let total: f64 = weights.iter().sum();
-    if total > 0.0 {
-        weights.iter().map(|w| w / total).collect()
-    } else {
-        vec![0.0; weights.len()]
+    let largest = weights.iter().copied().fold(0.0, f64::max);
+    if largest <= 0.0 {
+        return vec![0.0; weights.len()];
     }
+    let scaled: Vec<f64> = weights.iter().map(|w| w / largest).collect();
+    let total: f64 = scaled.iter().sum();
+    scaled.iter().map(|w| w / total).collect()
 }
 
 /// Weights read within groups, each group scaled to its share of the total.
@@ -23,8 +27,19 @@ pub fn normalized(weights: &[f64]) -> Vec<f64> {
 /// ```
 ///
 /// Belton & Stewart (2002), §5.3 (hierarchical weighting). A criterion outside
-/// every group, or in a group whose criteria all weigh 0, gets 0.
+/// every group, or in a group whose criteria all weigh 0, gets 0. Both kinds
+/// of weight are divided by their largest first, as in [`normalized`], so no
+/// sum overflows.
 pub fn grouped(weights: &[f64], group_weights: &[f64], membership: &[Option<usize>]) -> Vec<f64> {
+    let scale = |x: &[f64]| -> Vec<f64> {
+        let largest = x.iter().copied().fold(0.0, f64::max);
+        if largest > 0.0 {
+            x.iter().map(|v| v / largest).collect()
+        } else {
+            vec![0.0; x.len()]
+        }
+    };
+    let (weights, group_weights) = (scale(weights), scale(group_weights));
     let group_total: f64 = group_weights.iter().sum();
     let mut within = vec![0.0; group_weights.len()];
     for (w, g) in weights.iter().zip(membership) {
@@ -50,7 +65,23 @@ mod tests {
 
     #[test]
     fn normalizing_divides_by_the_total() {
-        assert_eq!(normalized(&[30.0, 10.0, 60.0]), vec![0.3, 0.1, 0.6]);
+        let w = normalized(&[30.0, 10.0, 60.0]);
+        for (a, b) in w.iter().zip([0.3, 0.1, 0.6]) {
+            assert!((a - b).abs() < 1e-15, "{w:?}");
+        }
+    }
+
+    /// The sum 2e308 overflows, the ratio 1:1 does not.
+    #[test]
+    fn weights_at_the_top_of_f64_keep_their_ratio() {
+        assert_eq!(normalized(&[1e308, 1e308]), vec![0.5, 0.5]);
+        assert_eq!(normalized(&[f64::MAX, 0.0, f64::MAX]), vec![0.5, 0.0, 0.5]);
+        let g = grouped(
+            &[1e308, 1e308, 1e308],
+            &[1e308, 1e308],
+            &[Some(0), Some(0), Some(1)],
+        );
+        assert_eq!(g, vec![0.25, 0.25, 0.5]);
     }
 
     #[test]

@@ -98,47 +98,66 @@ impl QuoteSummary {
     }
 }
 
-/// The options file as the reader hands it over: the quotes need every source
-/// and the spans of every score.
-#[derive(Default)]
-struct Mirror {
-    sources: Vec<SourceDef>,
-    options: Vec<OptionDef>,
-}
-
-impl read::OptionSink for Mirror {
-    fn sources(&mut self, sources: &[SourceDef], _: &mut Vec<Diagnostic>) {
-        self.sources = sources.to_vec();
-    }
-
-    fn option(&mut self, option: OptionDef, _: &mut Vec<Diagnostic>) {
-        self.options.push(option);
-    }
-}
-
 /// Checks every quote of the options file against its source's text, adding a
 /// diagnostic for each problem to `checked`; under `strict`, a score citing a
 /// document without a quote is a warning (and so fails the run).
 pub fn verify(checked: &mut Checked, places: TextPlaces<'_>, strict: bool) -> QuoteSummary {
     // The file is read again for the spans of the quotes, which the model does not keep;
-    // its problems were reported by the first reading.
-    let mut file = Mirror::default();
-    read::options_file(&checked.sources.options.text, &mut vec![], &mut file);
-    let sources: HashMap<&str, &SourceDef> = file
-        .sources
-        .iter()
-        .map(|s| (s.id.value.as_str(), s))
-        .collect();
-    let mut texts = Texts {
-        places,
-        loaded: HashMap::new(),
+    // its problems were reported by the first reading. Each option is checked as it is
+    // read, so the mirror of the whole file never exists at once.
+    let mut sink = QuoteSink {
+        sources: vec![],
+        texts: Texts {
+            places,
+            loaded: HashMap::new(),
+        },
+        summary: QuoteSummary::default(),
+        diagnostics: vec![],
+        strict,
     };
-    let mut summary = QuoteSummary::default();
-    let mut diagnostics = vec![];
-    for option in &file.options {
+    read::options_file(&checked.sources.options.text, &mut vec![], &mut sink);
+    let QuoteSink {
+        summary,
+        diagnostics,
+        ..
+    } = sink;
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        checked.model = None;
+    }
+    checked.diagnostics.extend(diagnostics);
+    checked
+        .diagnostics
+        .sort_by_key(|d| (d.file != FileKind::Criteria, d.span.start));
+    summary
+}
+
+/// Checks the quotes of each option as the reader hands it over.
+struct QuoteSink<'a> {
+    sources: Vec<SourceDef>,
+    texts: Texts<'a>,
+    summary: QuoteSummary,
+    diagnostics: Vec<Diagnostic>,
+    strict: bool,
+}
+
+impl read::OptionSink for QuoteSink<'_> {
+    fn sources(&mut self, sources: &[SourceDef], _: &mut Vec<Diagnostic>) {
+        self.sources = sources.to_vec();
+    }
+
+    fn option(&mut self, option: OptionDef, _: &mut Vec<Diagnostic>) {
+        let QuoteSink {
+            sources,
+            texts,
+            summary,
+            diagnostics,
+            strict,
+        } = self;
+        let by_id: HashMap<&str, &SourceDef> =
+            sources.iter().map(|s| (s.id.value.as_str(), s)).collect();
         let option_id = option.id.as_ref().map_or("?", |id| id.value.as_str());
         for score in &option.scores {
-            let Some(source) = cited(score, &sources) else {
+            let Some(source) = cited(score, &by_id) else {
                 continue;
             };
             if source.kind.as_ref().is_some_and(|k| k.value == "judgment") {
@@ -146,7 +165,7 @@ pub fn verify(checked: &mut Checked, places: TextPlaces<'_>, strict: bool) -> Qu
             }
             let Some(quote) = &score.quote else {
                 summary.unquoted += 1;
-                if strict {
+                if *strict {
                     diagnostics.push(unquoted(option_id, score, &source.id.value));
                 }
                 continue;
@@ -156,24 +175,23 @@ pub fn verify(checked: &mut Checked, places: TextPlaces<'_>, strict: bool) -> Qu
                 continue; // already reported
             }
             let id = source.id.value.as_str();
-            match texts.get(source, &mut diagnostics) {
-                Text::Indexed { index, path } => {
-                    match index.find(&quote.value) {
-                        Found::Exact(_) => summary.verified += 1,
-                        found => {
-                            summary.not_found += 1;
-                            let mut d = not_found(option_id, score, id, path, found, index);
-                            if let Some(other) =
-                                texts.elsewhere(&file.sources, id, &quote.value, &mut diagnostics)
-                            {
-                                d.help = d.help.map(|h| {
-                                format!("{h}; the quote is in the text of `{other}`: cite that source")
+            match texts.get(source, diagnostics) {
+                Text::Indexed { index, path } => match index.find(&quote.value) {
+                    Found::Exact(_) => summary.verified += 1,
+                    found => {
+                        summary.not_found += 1;
+                        let mut d = not_found(option_id, score, id, path, found, index);
+                        if let Some(other) = texts.elsewhere(sources, id, &quote.value, diagnostics)
+                        {
+                            d.help = d.help.map(|h| {
+                                format!(
+                                    "{h}; the quote is in the text of `{other}`: cite that source"
+                                )
                             });
-                            }
-                            diagnostics.push(d);
                         }
+                        diagnostics.push(d);
                     }
-                }
+                },
                 Text::Missing => match summary.unverified.iter_mut().find(|(s, _)| s == id) {
                     Some((_, n)) => *n += 1,
                     None => summary.unverified.push((id.to_string(), 1)),
@@ -182,14 +200,6 @@ pub fn verify(checked: &mut Checked, places: TextPlaces<'_>, strict: bool) -> Qu
             }
         }
     }
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        checked.model = None;
-    }
-    checked.diagnostics.extend(diagnostics);
-    checked
-        .diagnostics
-        .sort_by_key(|d| (d.file != FileKind::Criteria, d.span.start));
-    summary
 }
 
 /// The source a score cites, by the first word of its `source`.

@@ -168,7 +168,11 @@ fn criterion(v: &mut Validator<'_>, def: &CriterionDef, id: &str, groups: &Ids) 
             span,
             ..
         }) => {
-            if min.value >= max.value {
+            let in_range = v.in_range(f, min, "scale bound") & v.in_range(f, max, "scale bound");
+            if !in_range {
+                v.broken_scale = true;
+                Scale { min: 0.0, max: 1.0 }
+            } else if min.value >= max.value {
                 let e = v.error(
                     "empty-scale",
                     f,
@@ -291,6 +295,7 @@ fn value_function(
         }
     }
     for point in &points.value {
+        ok &= v.in_range(f, &point.score, "value function score");
         if !(0.0..=1.0).contains(&point.value.value) {
             let e = v.error(
                 "value-function-out-of-range",
@@ -339,6 +344,7 @@ fn preference(v: &mut Validator<'_>, id: &str, def: &PreferenceDef) -> Option<Pr
                 e.label = "must be ≥ 0".into();
                 None
             }
+            Some(x) if !v.in_range(f, x, &format!("threshold {name}")) => None,
             Some(x) => Some(x.value),
             None => {
                 let e = v.error(

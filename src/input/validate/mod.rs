@@ -8,6 +8,7 @@ mod criteria;
 mod evidence;
 mod options;
 mod profiles;
+mod uncertainty;
 
 use std::collections::HashSet;
 
@@ -26,6 +27,16 @@ pub(crate) const RECIPROCAL_TOLERANCE: f64 = 1e-6;
 
 /// Consistency ratio above which an AHP matrix draws a warning (Saaty 1980).
 pub(crate) const CONSISTENCY_LIMIT: f64 = 0.1;
+
+/// The smallest and largest nonzero magnitude of a score, scale bound,
+/// threshold or pairwise judgment.
+///
+/// Within these, every quantity the methods form stays finite and normal in
+/// `f64` (about 1e±308) for any model that fits in memory: a scale's width
+/// (≤ 2e100), squares and their sums for vector normalization (≤ 1e206),
+/// reciprocals for cost columns (≤ 1e100), `d²/2s²` of the Gaussian
+/// preference, and products of AHP judgments in the eigenvector iteration.
+pub(crate) const MAGNITUDE: (f64, f64) = (1e-100, 1e100);
 
 struct Validator<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
@@ -138,6 +149,32 @@ impl Validator<'_> {
             seen.insert(id.value.clone());
         }
         (id.value.clone(), id.span)
+    }
+
+    /// Checks that `x` is 0 or of a magnitude within [`MAGNITUDE`]; reports it otherwise.
+    fn in_range(&mut self, file: FileKind, x: &Sp<f64>, what: &str) -> bool {
+        let (small, large) = MAGNITUDE;
+        let magnitude = x.value.abs();
+        if x.value == 0.0 || (small..=large).contains(&magnitude) {
+            return true;
+        }
+        let d = self.error(
+            "number-out-of-range",
+            file,
+            x.span,
+            format!(
+                "{what} {:e} is too {} for exact arithmetic: nonzero numbers here must lie within ±{small:e}..={large:e}",
+                x.value,
+                if magnitude > large { "large" } else { "small" }
+            ),
+        );
+        d.label = if magnitude > large {
+            format!("larger than {large:e}")
+        } else {
+            format!("nonzero but smaller than {small:e}")
+        };
+        d.help = Some("rescale the criterion (e.g. to thousands or millions), or write 0".into());
+        false
     }
 
     fn unknown(

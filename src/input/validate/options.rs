@@ -145,11 +145,11 @@ impl OptionSink for OptionsValidator<'_> {
             criteria,
             crit_ids,
             source_ids,
-            sources,
             seen_ids,
             options,
             scores,
             evidence,
+            sources,
             ..
         } = self;
         let (id, _) = v.id(f, "option", def.id.as_ref(), def.span, seen_ids);
@@ -242,6 +242,9 @@ impl OptionSink for OptionsValidator<'_> {
                 source: text(&score.source),
                 quote: text(&score.quote),
                 imputed: false,
+                distribution: score.distribution.as_ref().and_then(|d| {
+                    super::uncertainty::distribution(&mut v, id, &score.criterion.value, score, d)
+                }),
             };
         }
         let mut missing = vec![];
@@ -316,6 +319,14 @@ fn check_score(
             true
         }
     };
+    let magnitudes = [Some(value), score.low.as_ref(), score.high.as_ref()];
+    if !magnitudes
+        .into_iter()
+        .flatten()
+        .fold(true, |ok, x| v.in_range(f, x, "score") & ok)
+    {
+        return;
+    }
     let mut ok = on_scale(value, "score", v);
     if let Some(low) = &score.low {
         ok &= on_scale(low, "low", v);

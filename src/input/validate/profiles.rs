@@ -78,9 +78,13 @@ pub(super) fn profile(
 
     let form = if let Some(weights) = &def.weights {
         let direct = weight_map(v, weights, criteria, "criterion", "unknown-criterion");
+        if forms.len() == 1 {
+            left_out(v, def, weights, criteria);
+        }
         let group_weights = def.group_weights.as_ref().map(|gw| {
             let gws = weight_map(v, gw, groups, "group", "unknown-group");
             check_group_weights(v, def, &direct, &gws, criterion_list, groups, known_group);
+            groups_left_out(v, def, gw.span, &direct, &gws, criterion_list, groups);
             gws
         });
         ProfileForm::Weights {
@@ -88,6 +92,9 @@ pub(super) fn profile(
             group_weights: group_weights.map(|g| dense(&g, groups.ids.len())),
         }
     } else if let Some(ranking) = &def.ranking {
+        // A ranking or a pairwise matrix names the criteria it compares; the
+        // others weigh 0 by the form's definition (docs/format.md), and there
+        // is no 0 to write, so only the weights form is warned about.
         ProfileForm::Ranking(ranking_levels(v, id, ranking, criteria))
     } else if let Some(matrix) = &def.pairwise {
         pairwise(v, def, matrix, criteria)
@@ -98,10 +105,11 @@ pub(super) fn profile(
         }
     };
 
+    let stated = stated_weights(&form, criterion_list);
     let bounds = def
         .bounds
         .as_ref()
-        .map(|b| bounds(v, id, b, criteria))
+        .map(|b| bounds(v, id, b, criteria, stated.as_deref()))
         .unwrap_or_default();
     Profile {
         id: ProfileId::new(id),
@@ -109,6 +117,11 @@ pub(super) fn profile(
         description: text(&def.description).unwrap_or_default(),
         form,
         bounds,
+        ratios: def
+            .ratios
+            .as_ref()
+            .map(|r| super::uncertainty::ratios(v, r, criteria))
+            .unwrap_or_default(),
     }
 }
 
@@ -142,6 +155,27 @@ fn weight_map(
             continue;
         }
         out.push((index, weight.value));
+    }
+    // Weights are divided by the largest before they are summed (see
+    // `weights::normalized`), so any size is fine; but a share too small to
+    // compute with would make relative changes overflow.
+    let largest = out.iter().map(|&(_, w)| w).fold(0.0, f64::max);
+    let (smallest_share, _) = super::MAGNITUDE;
+    for (key, weight) in &map.value {
+        let share = weight.value / largest;
+        if weight.value > 0.0 && share < smallest_share {
+            let e = v.error(
+                "number-out-of-range",
+                f,
+                weight.span,
+                format!(
+                    "the weight of `{}` is {share:e} of the largest: too small for exact arithmetic (below {smallest_share:e})",
+                    key.value
+                ),
+            );
+            e.label = "a vanishing share".into();
+            e.help = Some("write 0 to leave it out, or give it a larger weight".into());
+        }
     }
     if !map.value.is_empty() && map.value.iter().all(|(_, w)| w.value == 0.0)
         || map.value.is_empty()
@@ -347,7 +381,9 @@ fn pairwise(
     let mut ok = true;
     for (i, row) in matrix.value.iter().enumerate() {
         for (j, cell) in row.value.iter().enumerate() {
-            if cell.value <= 0.0 {
+            if cell.value > 0.0 && !v.in_range(f, cell, "pairwise judgment") {
+                ok = false;
+            } else if cell.value <= 0.0 {
                 let e = v.error(
                     "ahp-not-positive",
                     f,
@@ -450,11 +486,142 @@ fn pairwise(
     ProfileForm::Pairwise { matrix: m, order }
 }
 
+/// Warns of the criteria a profile does not name: they weigh 0 without a word.
+/// A criterion written with weight 0 is left out on purpose, and not reported.
+fn left_out(v: &mut Validator<'_>, def: &ProfileDef, weights: &NumberMap, criteria: &Ids) {
+    let span = weights.span;
+    // A weight that failed to read or validate is reported already; it was not left out.
+    let broken = v.diagnostics.iter().any(|d| {
+        d.severity == crate::input::Severity::Error
+            && d.file == FileKind::Criteria
+            && span.start <= d.span.start
+            && d.span.end <= span.end
+    });
+    if broken {
+        return;
+    }
+    let named: Vec<&str> = weights
+        .value
+        .iter()
+        .map(|(k, _)| k.value.as_str())
+        .collect();
+    let missing: Vec<&str> = criteria
+        .ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| !id.is_empty() && !named.contains(id))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let list = missing
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (noun, verb) = if missing.len() == 1 {
+        ("criterion", "weighs")
+    } else {
+        ("criteria", "weigh")
+    };
+    let e = v.warning(
+        "criterion-left-out",
+        FileKind::Criteria,
+        span,
+        format!(
+            "profile `{}` leaves {noun} {list} out of its weights, so {} {verb} 0",
+            def.id.value,
+            if missing.len() == 1 { "it" } else { "they" }
+        ),
+    );
+    e.label = format!("{} not named", missing.len());
+    e.help = Some(format!(
+        "give {} a weight, or write {} = 0 to leave it out on purpose",
+        missing[0], missing[0]
+    ));
+}
+
+/// Warns of the groups whose criteria are weighted but that `group_weights`
+/// does not name: the whole group then weighs 0. Writing the group with 0
+/// leaves it out on purpose, and is not reported.
+fn groups_left_out(
+    v: &mut Validator<'_>,
+    def: &ProfileDef,
+    span: toml_span::Span,
+    weights: &[(usize, f64)],
+    group_weights: &[(usize, f64)],
+    criteria: &[Criterion],
+    groups: &Ids,
+) {
+    for (g, group) in groups.ids.iter().enumerate() {
+        if group_weights.iter().any(|&(h, _)| h == g) {
+            continue;
+        }
+        let weighted: Vec<String> = weights
+            .iter()
+            .filter(|&&(j, w)| w > 0.0 && criteria.get(j).is_some_and(|c| c.group == Some(g)))
+            .map(|&(j, _)| format!("`{}`", criteria[j].id))
+            .collect();
+        if weighted.is_empty() {
+            continue;
+        }
+        let e = v.warning(
+            "group-left-out",
+            FileKind::Criteria,
+            span,
+            format!(
+                "profile `{}` gives group `{group}` no weight in group_weights, so {} weigh{} 0",
+                def.id.value,
+                weighted.join(", "),
+                if weighted.len() == 1 { "s" } else { "" }
+            ),
+        );
+        e.label = format!("no `{group}` here");
+        e.help = Some(format!(
+            "add {group} = <weight>, or write {group} = 0 to leave the group out on purpose"
+        ));
+    }
+}
+
+/// The weights a profile states as numbers, normalized: direct and grouped
+/// weights and the AHP eigenvector. `None` for a ranking, whose point weights
+/// come from the region its order (and bounds) describe.
+fn stated_weights(form: &ProfileForm, criteria: &[Criterion]) -> Option<Vec<f64>> {
+    match form {
+        ProfileForm::Weights {
+            weights,
+            group_weights: None,
+        } => Some(crate::weights::normalized(weights)),
+        ProfileForm::Weights {
+            weights,
+            group_weights: Some(groups),
+        } => {
+            let membership: Vec<Option<usize>> = criteria.iter().map(|c| c.group).collect();
+            Some(crate::weights::grouped(weights, groups, &membership))
+        }
+        ProfileForm::Pairwise { matrix, order } if order.len() == matrix.nrows() => {
+            let mut w = vec![0.0; criteria.len()];
+            for (&j, &p) in order.iter().zip(&ahp::priorities(matrix).priorities) {
+                if let Some(slot) = w.get_mut(j) {
+                    *slot = p;
+                }
+            }
+            Some(w)
+        }
+        _ => None,
+    }
+}
+
+/// How far a stated weight may sit outside its bounds and still count as
+/// within them: rounding in the normalization, not a real excess.
+const BOUNDS_TOLERANCE: f64 = 1e-9;
+
 fn bounds(
     v: &mut Validator<'_>,
     id: &str,
     def: &Sp<Vec<BoundDef>>,
     criteria: &Ids,
+    stated: Option<&[f64]>,
 ) -> Vec<WeightBound> {
     let f = FileKind::Criteria;
     let mut out = vec![];
@@ -516,6 +683,27 @@ fn bounds(
             );
             e.label = "no weights fit".into();
             e.help = Some("the lows must sum to at most 1 and the highs to at least 1".into());
+        } else if let Some(stated) = stated {
+            for (bound, def) in out.iter().zip(&def.value) {
+                let Some(&share) = stated.get(bound.criterion) else {
+                    continue;
+                };
+                if share < bound.low - BOUNDS_TOLERANCE || share > bound.high + BOUNDS_TOLERANCE {
+                    let e = v.error(
+                        "bounds-exclude-weights",
+                        f,
+                        def.span,
+                        format!(
+                            "the weights of `{id}` give `{}` a share of {share:.4}, outside its bounds [{}, {}]",
+                            def.criterion.value, bound.low, bound.high
+                        ),
+                    );
+                    e.label = format!("excludes {share:.4}");
+                    e.help = Some(
+                        "bounds are where SMAA and the nearest flip may move the weights, so they must hold the profile's own: widen them, or change the weights".into(),
+                    );
+                }
+            }
         }
     }
     out
