@@ -87,7 +87,7 @@ fn compare_profiles_lists_and_all() {
     let (_, md, _) = tradeoffs(&["compare", "--profiles", "all", "--format", "md"]);
     assert!(md.contains("| Option |"));
     let (_, csv, _) = tradeoffs(&["compare", "--methods", "wsm,topsis", "--format", "csv"]);
-    assert!(csv.starts_with("Option,wsm,topsis,Spread"), "{csv}");
+    assert!(csv.starts_with("id,name,wsm,topsis,spread"), "{csv}");
 }
 
 #[test]

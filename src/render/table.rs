@@ -131,10 +131,7 @@ fn text_table(table: &Table, width: u16) -> String {
             if numeric(index) {
                 let lower = numbers[index];
                 let upper = share.clamp(lower, words[index].max(lower));
-                // Four characters where the share allows, so headers wrap in
-                // readable pieces; below that, only the numbers stay whole.
-                let width = if share >= 4 { upper.max(4) } else { upper };
-                let fixed = u16::try_from(width.max(lower) + 2).unwrap_or(u16::MAX);
+                let fixed = u16::try_from(upper.max(lower) + 2).unwrap_or(u16::MAX);
                 column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(fixed)));
             }
         }
