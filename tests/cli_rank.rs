@@ -104,17 +104,20 @@ fn group_weights_are_read_within_groups() {
 
 #[test]
 fn ranking_profiles_get_rank_order_centroid_weights_with_ties_shared() {
-    // violence first, then fentanyl_flow and durability tied, then cost_us:
-    // ROC for n = 4 is 25/48, 13/48, 7/48, 3/48 (Barron & Barrett 1996);
-    // the tie shares (13 + 7)/96.
+    // violence first, then fentanyl_flow and durability tied, then cost_us.
+    // Rank-order centroid weights are the centroid of the weights the ranking
+    // allows (Barron & Barrett 1996). With the tie, that region
+    // {w_v ≥ w_f = w_d ≥ w_c ≥ 0, Σ = 1} is a triangle with vertices
+    // (1, 0, 0, 0), (1/3, 1/3, 1/3, 0) and (1/4, 1/4, 1/4, 1/4), whose
+    // centroid is (19/36, 7/36, 7/36, 1/12).
     let v = json(&["weights", "--profile", "public_health"]);
     assert_eq!(v["form"], "ranking");
     let w = &v["weights"];
     let get = |id: &str| w[id].as_f64().expect("number");
-    assert!((get("violence") - 25.0 / 48.0).abs() < 1e-12);
-    assert!((get("fentanyl_flow") - 20.0 / 96.0).abs() < 1e-12);
-    assert!((get("durability") - 20.0 / 96.0).abs() < 1e-12);
-    assert!((get("cost_us") - 3.0 / 48.0).abs() < 1e-12);
+    assert!((get("violence") - 19.0 / 36.0).abs() < 1e-12);
+    assert!((get("fentanyl_flow") - 7.0 / 36.0).abs() < 1e-12);
+    assert!((get("durability") - 7.0 / 36.0).abs() < 1e-12);
+    assert!((get("cost_us") - 1.0 / 12.0).abs() < 1e-12);
 }
 
 #[test]
@@ -149,9 +152,13 @@ fn csv_and_markdown_carry_the_same_ranking() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 5);
+    let headers = reader.headers().expect("header").clone();
+    let first: Vec<&str> = headers.iter().take(4).collect();
+    assert_eq!(first, ["rank", "id", "name", "score"]);
     assert_eq!(&rows[0][0], "1");
-    assert_eq!(&rows[0][1], "Pill-press controls");
-    assert_eq!(&rows[0][2], "0.650");
+    assert_eq!(&rows[0][1], "pill_press_controls");
+    assert_eq!(&rows[0][2], "Pill-press controls");
+    assert_eq!(rows[0][3].parse::<f64>().expect("a number"), 0.65);
     let (_, md, _) = tradeoffs(&["rank", "--format", "md"]);
     assert!(md.contains("| 1 | Pill-press controls | 0.650 |"), "{md}");
 }

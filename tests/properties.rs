@@ -285,13 +285,15 @@ const OPTIONAL: &[&str] = &[
     "nearest_flip",
     "critical",
     "critical_relative",
-    "relative_change",
     "critical_any_pair",
+    "hit_and_run",
+    "relative_change",
+    "renormalized_weight",
     "along_sweep",
-    "runner_up",
-    "runner_up_name",
     "below",
     "above",
+    "runner_up",
+    "runner_up_name",
     "top_places",
 ];
 
