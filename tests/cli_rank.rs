@@ -104,10 +104,12 @@ fn group_weights_are_read_within_groups() {
 
 #[test]
 fn ranking_profiles_get_rank_order_centroid_weights_with_ties_shared() {
-    // violence first, then fentanyl_flow and durability tied, then cost_us:
-    // the centroid of the region SMAA samples for this ranking. Its vertices
-    // put 1/N_s on the first s levels, N = (1, 3, 4), so the weights are
-    // (1 + 1/3 + 1/4)/3 = 19/36, (1/3 + 1/4)/3 = 7/36 each, and (1/4)/3 = 1/12.
+    // violence first, then fentanyl_flow and durability tied, then cost_us.
+    // Rank-order centroid weights are the centroid of the weights the ranking
+    // allows (Barron & Barrett 1996). With the tie, that region
+    // {w_v ≥ w_f = w_d ≥ w_c ≥ 0, Σ = 1} is a triangle with vertices
+    // (1, 0, 0, 0), (1/3, 1/3, 1/3, 0) and (1/4, 1/4, 1/4, 1/4), whose
+    // centroid is (19/36, 7/36, 7/36, 1/12).
     let v = json(&["weights", "--profile", "public_health"]);
     assert_eq!(v["form"], "ranking");
     let w = &v["weights"];
@@ -150,9 +152,13 @@ fn csv_and_markdown_carry_the_same_ranking() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 5);
+    let headers = reader.headers().expect("header").clone();
+    let first: Vec<&str> = headers.iter().take(4).collect();
+    assert_eq!(first, ["rank", "id", "name", "score"]);
     assert_eq!(&rows[0][0], "1");
-    assert_eq!(&rows[0][1], "Pill-press controls");
-    assert_eq!(&rows[0][2], "0.650");
+    assert_eq!(&rows[0][1], "pill_press_controls");
+    assert_eq!(&rows[0][2], "Pill-press controls");
+    assert_eq!(rows[0][3].parse::<f64>().expect("a number"), 0.65);
     let (_, md, _) = tradeoffs(&["rank", "--format", "md"]);
     assert!(md.contains("| 1 | Pill-press controls | 0.650 |"), "{md}");
 }
