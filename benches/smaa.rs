@@ -30,6 +30,8 @@ fn smaa(c: &mut Criterion) {
             scores,
             threads: None,
             progress: false,
+            ranks: None,
+            pairwise: None,
         };
         group.bench_function(format!("wsm, uniform weights, {label}"), |b| {
             b.iter(|| smaa::run(&model, &request).expect("runs"))

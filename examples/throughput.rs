@@ -1,5 +1,5 @@
 //! Times tradeoffs' methods on the workloads of benches/peers/compare.py and
-//! prints one JSON line per workload (median seconds of several runs, and a
+//! prints one JSON line per workload (the least seconds of several runs, and a
 //! checksum: the sum of the figures' absolute values), so the peer script can put both side by side in
 //! one run. The scores are the SplitMix64 matrix of benches/common.rs, stored
 //! row by row as numpy stores it.
@@ -97,8 +97,9 @@ const WORKLOADS: &[Workload] = &[
     ),
 ];
 
-/// Median of `runs` wall-clock timings, in seconds.
-fn median<F: FnMut()>(runs: usize, mut f: F) -> f64 {
+/// Least of `runs` wall-clock timings, in seconds: on a shared machine the
+/// run least disturbed by others is the best estimate of the cost.
+fn best<F: FnMut()>(runs: usize, mut f: F) -> f64 {
     let mut t: Vec<f64> = (0..runs)
         .map(|_| {
             let start = Instant::now();
@@ -107,7 +108,7 @@ fn median<F: FnMut()>(runs: usize, mut f: F) -> f64 {
         })
         .collect();
     t.sort_by(f64::total_cmp);
-    t[t.len() / 2]
+    t[0]
 }
 
 fn main() {
@@ -131,7 +132,7 @@ fn main() {
             .iter()
             .map(|s| s.abs())
             .sum();
-        let seconds = median(runs, || {
+        let seconds = best(runs, || {
             std::hint::black_box(method.evaluate(&problem, &weights));
         });
         println!(

@@ -81,6 +81,8 @@ fn sensitivity_sweep() {
             method: MethodKind::Wsm,
             rebalance: Rebalance::Proportional,
             criterion: None,
+            top: 3,
+            all: true,
         },
     );
     let chart = charts::sweep_lines(&report, 0).expect("a sweep");
@@ -106,6 +108,8 @@ fn smaa_acceptability() {
             scores: ScoreMode::Fixed,
             threads: Some(1),
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )
     .expect("runs");

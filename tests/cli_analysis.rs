@@ -15,10 +15,9 @@ fn sensitivity_json_has_the_documented_shape() {
         "profile",
         "method",
         "rebalance",
+        "summary",
         "criteria",
         "groups",
-        "critical",
-        "nearest_flip",
     ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
@@ -36,9 +35,12 @@ fn sensitivity_json_has_the_documented_shape() {
         "relative_change",
         "new_top",
     ] {
-        assert!(v["critical"].get(key).is_some(), "critical.{key}");
+        assert!(
+            v["summary"]["critical"].get(key).is_some(),
+            "critical.{key}"
+        );
     }
-    let flip = &v["nearest_flip"];
+    let flip = &v["summary"]["nearest_flip"];
     let total: f64 = flip["weights"]
         .as_object()
         .expect("weights")
@@ -161,7 +163,10 @@ fn smaa_refuses_bad_flags_with_exit_2() {
             &["smaa", "--profile", "balanced", "--spread", "-0.5"][..],
             "--spread must be a non-negative number",
         ),
-        (&["smaa", "--spread", "0.2"][..], "name one with --profile"),
+        (
+            &["smaa", "--weights", "any", "--spread", "0.2"][..],
+            "--spread varies a profile's weights",
+        ),
         (
             &["smaa", "--profiles", "some"][..],
             "--profiles takes `all`",

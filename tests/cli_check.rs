@@ -64,8 +64,24 @@ const WARNINGS: &[&str] = &[
     "constant-criterion",
 ];
 
+/// Warnings that only `check --strict` looks for.
+const STRICT_WARNINGS: &[&str] = &["score-without-quote"];
+
 fn assert_fixture(kind: &str, stem: &str, options: &str, criteria: &str) {
     let code = expected_code(stem);
+    if STRICT_WARNINGS.contains(&code) {
+        let (exit, out) = check(options, criteria, false);
+        assert_eq!(exit, 0, "{stem}: passes without --strict\n{out}");
+        assert!(
+            !out.contains(&format!("[{code}]")),
+            "{stem}: not looked for\n{out}"
+        );
+        let (strict_exit, out) = check(options, criteria, true);
+        assert_eq!(strict_exit, 1, "{stem}: --strict fails\n{out}");
+        assert!(out.contains(&format!("warning[{code}]")), "{stem}: {out}");
+        insta::assert_snapshot!(format!("{kind}-{stem}"), out);
+        return;
+    }
     let (exit, out) = check(options, criteria, false);
     assert!(
         out.contains(&format!("[{code}]")),
@@ -121,10 +137,137 @@ fn several_problems_are_all_reported_in_one_run_with_line_and_column() {
 }
 
 #[test]
-fn the_small_model_is_valid_even_under_strict() {
-    let (exit, out) = check(SMALL_OPTIONS, SMALL_CRITERIA, true);
+fn the_small_model_is_valid_and_strict_asks_only_for_its_quotes() {
+    let (exit, out) = check(SMALL_OPTIONS, SMALL_CRITERIA, false);
     assert_eq!(exit, 0, "{out}");
-    assert!(out.contains("0 errors, 0 warnings"));
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+    let (exit, out) = check(SMALL_OPTIONS, SMALL_CRITERIA, true);
+    assert_eq!(exit, 1, "{out}");
+    // Every score of the small model cites brookings-2020 and none quotes it.
+    let cited = std::fs::read_to_string(SMALL_OPTIONS)
+        .expect("small options")
+        .matches("source = \"brookings-2020")
+        .count();
+    // The text shows the first few of a kind; the summary counts them all.
+    assert!(out.matches("warning[score-without-quote]").count() >= cited.min(10));
+    assert!(
+        out.contains(&format!("0 errors, {cited} warnings")),
+        "{out}"
+    );
+    let json = Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .args(["check", "--strict", "--format", "json"])
+        .args(["--options", SMALL_OPTIONS, "--criteria", SMALL_CRITERIA])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let unquoted = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "score-without-quote")
+        .count();
+    assert_eq!(unquoted, cited);
+}
+
+const QUOTED_OPTIONS: &str = "tests/fixtures/quoted/options.toml";
+
+#[test]
+fn a_quoted_model_is_valid_under_strict_and_says_how_many_quotes_it_verified() {
+    let (exit, out) = check(QUOTED_OPTIONS, SMALL_CRITERIA, true);
+    assert_eq!(exit, 0, "{out}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+    assert!(out.contains("5 quotes found verbatim"), "{out}");
+}
+
+fn check_with_sources(options: &str, dir: &Path) -> (i32, String) {
+    let out = Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .args(["check", "--strict", "--options", options])
+        .args(["--criteria", SMALL_CRITERIA, "--sources"])
+        .arg(dir)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    (out.status.code().expect("exit code"), text)
+}
+
+#[test]
+fn a_sources_folder_wins_over_the_text_a_source_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A copy in which one quoted sentence reads differently.
+    let excerpt = std::fs::read_to_string("tests/fixtures/quoted/brookings-2020-excerpt.txt")
+        .expect("excerpt");
+    let altered = excerpt.replace("Farmers can and do replant", "Farmers rarely replant");
+    assert_ne!(altered, excerpt);
+    std::fs::write(dir.path().join("brookings-2020.txt"), altered).expect("write");
+    let (exit, out) = check_with_sources(QUOTED_OPTIONS, dir.path());
+    assert_eq!(exit, 1, "{out}");
+    assert_eq!(out.matches("error[quote-not-found]").count(), 1, "{out}");
+    assert!(
+        out.contains("Farmers rarely replant after eradication."),
+        "{out}"
+    );
+    assert!(out.contains("4 quotes found verbatim"), "{out}");
+}
+
+#[test]
+fn without_any_text_the_quotes_are_counted_as_unverified_not_failed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = dir.path().join("options.toml");
+    let text = std::fs::read_to_string(QUOTED_OPTIONS).expect("quoted options");
+    std::fs::write(
+        &options,
+        text.replace("text = \"brookings-2020-excerpt.txt\"\n", ""),
+    )
+    .expect("write");
+    let (exit, out) = check_with_sources(options.to_str().expect("utf-8 path"), dir.path());
+    assert_eq!(exit, 0, "{out}");
+    assert!(
+        out.contains("5 quotes not verified, for want of a source text: brookings-2020 (5)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_quote_found_in_another_source_says_which() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = dir.path().join("options.toml");
+    let text = std::fs::read_to_string(QUOTED_OPTIONS).expect("quoted options");
+    let miscited = text.replacen(
+        "source = \"brookings-2020 §Eradication\", quote = \"Farmers can",
+        "source = \"crs-2018\", quote = \"Farmers can",
+        1,
+    );
+    assert_ne!(miscited, text);
+    std::fs::write(
+        &options,
+        format!("[sources.crs-2018]\ntitle = \"Another paper\"\n\n{miscited}"),
+    )
+    .expect("write");
+    std::fs::copy(
+        "tests/fixtures/quoted/brookings-2020-excerpt.txt",
+        dir.path().join("brookings-2020.txt"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("crs-2018.txt"),
+        "Poppy farmers replant after each eradication drive.",
+    )
+    .expect("write");
+    let (exit, out) = check_with_sources(options.to_str().expect("utf-8 path"), dir.path());
+    assert_eq!(exit, 1, "{out}");
+    assert!(out.contains("error[quote-not-found]"), "{out}");
+    assert!(
+        out.contains("the quote is in the text of `brookings-2020`: cite that source"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_sources_folder_that_does_not_exist_is_a_usage_error() {
+    let (exit, _) = check_with_sources(QUOTED_OPTIONS, Path::new("tests/fixtures/no-such-folder"));
+    assert_eq!(exit, 2);
 }
 
 #[test]

@@ -87,7 +87,7 @@ fn compare_profiles_lists_and_all() {
     let (_, md, _) = tradeoffs(&["compare", "--profiles", "all", "--format", "md"]);
     assert!(md.contains("| Option |"));
     let (_, csv, _) = tradeoffs(&["compare", "--methods", "wsm,topsis", "--format", "csv"]);
-    assert!(csv.starts_with("Option,wsm,topsis,Spread"), "{csv}");
+    assert!(csv.starts_with("id,name,wsm,topsis,spread"), "{csv}");
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn explain_reversal_really_reverses_the_pair() {
         .expect("criterion")
         .to_string();
     let t = v["reversal"]["weight"].as_f64().expect("weight");
-    let sens = json(&["sensitivity", "--criterion", &criterion]);
+    let sens = json(&["sensitivity", "--criterion", &criterion, "--all"]);
     let found = sens["criteria"][0]["thresholds"]
         .as_array()
         .expect("thresholds")

@@ -105,16 +105,20 @@ fn group_weights_are_read_within_groups() {
 #[test]
 fn ranking_profiles_get_rank_order_centroid_weights_with_ties_shared() {
     // violence first, then fentanyl_flow and durability tied, then cost_us:
-    // ROC for n = 4 is 25/48, 13/48, 7/48, 3/48 (Barron & Barrett 1996);
-    // the tie shares (13 + 7)/96.
+    // the weights are the centroid of the region the ranking states,
+    // {v ≥ f = d ≥ c, v + f + d + c = 1}, the same region SMAA samples. It is
+    // a triangle with vertices (1, 0, 0, 0), (1/3, 1/3, 1/3, 0) and
+    // (1/4, 1/4, 1/4, 1/4), so its centroid is their mean:
+    // v = (1 + 1/3 + 1/4)/3 = 19/36, f = d = (1/3 + 1/4)/3 = 7/36, c = 1/12.
+    // (Without ties this is Barron & Barrett's 1996 ROC.)
     let v = json(&["weights", "--profile", "public_health"]);
     assert_eq!(v["form"], "ranking");
     let w = &v["weights"];
     let get = |id: &str| w[id].as_f64().expect("number");
-    assert!((get("violence") - 25.0 / 48.0).abs() < 1e-12);
-    assert!((get("fentanyl_flow") - 20.0 / 96.0).abs() < 1e-12);
-    assert!((get("durability") - 20.0 / 96.0).abs() < 1e-12);
-    assert!((get("cost_us") - 3.0 / 48.0).abs() < 1e-12);
+    assert!((get("violence") - 19.0 / 36.0).abs() < 1e-12);
+    assert!((get("fentanyl_flow") - 7.0 / 36.0).abs() < 1e-12);
+    assert!((get("durability") - 7.0 / 36.0).abs() < 1e-12);
+    assert!((get("cost_us") - 3.0 / 36.0).abs() < 1e-12);
 }
 
 #[test]
@@ -149,9 +153,14 @@ fn csv_and_markdown_carry_the_same_ranking() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 5);
+    let headers = reader.headers().expect("header").clone();
+    let first: Vec<&str> = headers.iter().take(4).collect();
+    assert_eq!(first, ["rank", "id", "name", "score"]);
     assert_eq!(&rows[0][0], "1");
-    assert_eq!(&rows[0][1], "Pill-press controls");
-    assert_eq!(&rows[0][2], "0.650");
+    assert_eq!(&rows[0][1], "pill_press_controls");
+    assert_eq!(&rows[0][2], "Pill-press controls");
+    let score: f64 = rows[0][3].parse().expect("a number");
+    assert_eq!(format!("{score:.3}"), "0.650");
     let (_, md, _) = tradeoffs(&["rank", "--format", "md"]);
     assert!(md.contains("| 1 | Pill-press controls | 0.650 |"), "{md}");
 }
@@ -273,4 +282,83 @@ fn with_only_one_file_present_the_other_is_reported_missing() {
         text.contains("error[unreadable-file]: cannot read criteria.toml: no such file"),
         "{text}"
     );
+}
+
+/// The figure with `symbol` of one ranked option.
+fn figure(row: &Value, symbol: &str) -> f64 {
+    row["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .find(|f| f["symbol"] == symbol)
+        .and_then(|f| f["value"].as_f64())
+        .unwrap_or_else(|| panic!("no {symbol} in {row}"))
+}
+
+#[test]
+fn each_method_explains_a_score_with_the_figures_it_was_computed_from() {
+    // Hwang & Yoon's closeness C = D⁻ / (D⁺ + D⁻); PROMETHEE II's net flow
+    // φ = φ⁺ − φ⁻ (Brans & Vincke 1985): the figures shown must rebuild the score.
+    for row in json(&["rank", "-m", "topsis"])["ranking"]
+        .as_array()
+        .expect("ranking")
+    {
+        let (plus, minus) = (figure(row, "D+"), figure(row, "D-"));
+        let score = row["score"].as_f64().expect("score");
+        assert!((minus / (plus + minus) - score).abs() < 1e-12, "{row}");
+        assert!(
+            row.get("top_contributors").is_none(),
+            "no additive parts beside TOPSIS"
+        );
+    }
+    for row in json(&["rank", "-m", "promethee"])["ranking"]
+        .as_array()
+        .expect("ranking")
+    {
+        let score = row["score"].as_f64().expect("score");
+        assert!((figure(row, "phi+") - figure(row, "phi-") - score).abs() < 1e-12);
+    }
+    for row in json(&["rank", "-m", "vikor"])["ranking"]
+        .as_array()
+        .expect("ranking")
+    {
+        // R, the largest single regret, never exceeds S, their weighted sum.
+        assert!(figure(row, "R") <= figure(row, "S") + 1e-12, "{row}");
+    }
+    // Under the weighted product, a score of 0 comes with a factor of 0.
+    for row in json(&["rank", "-m", "wpm"])["ranking"]
+        .as_array()
+        .expect("ranking")
+    {
+        let factors: Vec<f64> = row["weakest_factors"]
+            .as_array()
+            .expect("factors")
+            .iter()
+            .map(|f| f["contribution"].as_f64().expect("factor"))
+            .collect();
+        let score = row["score"].as_f64().expect("score");
+        assert_eq!(score == 0.0, factors.first() == Some(&0.0), "{row}");
+        assert!(
+            factors.iter().all(|&f| f >= score),
+            "each factor ≥ the product"
+        );
+    }
+}
+
+#[test]
+fn a_cost_criterion_is_named_with_its_direction_in_rank_and_weights() {
+    let (_, rank, _) = tradeoffs(&["rank"]);
+    let (_, weights, _) = tradeoffs(&["weights"]);
+    let model = common::small();
+    for c in model
+        .criteria
+        .iter()
+        .filter(|c| c.direction == tradeoffs::model::Direction::Cost)
+    {
+        assert!(weights.contains(&c.name_with_direction()), "{weights}");
+        assert!(c.name_with_direction().ends_with("(less is better)"));
+    }
+    assert!(rank.contains("less is better"), "{rank}");
+    let top = &json(&["rank"])["ranking"][0]["top_contributors"][0];
+    assert!(top["direction"] == "cost" || top["direction"] == "benefit");
 }

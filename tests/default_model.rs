@@ -3,7 +3,7 @@
 
 use assert_cmd::Command;
 use tradeoffs::input::{DEFAULT_CRITERIA, DEFAULT_OPTIONS};
-use tradeoffs::model::ProfileForm;
+use tradeoffs::model::{ProfileForm, Source, SourceKind};
 
 fn model() -> tradeoffs::Model {
     tradeoffs::from_texts(DEFAULT_OPTIONS, DEFAULT_CRITERIA).expect("the default model is valid")
@@ -35,33 +35,140 @@ fn check_strict_passes_on_the_built_in_model() {
     assert!(text.contains("0 errors, 0 warnings"), "{text}");
 }
 
+/// The source a score cites: the first word of its `source`.
+fn cited<'m>(m: &'m tradeoffs::Model, e: &tradeoffs::model::Evidence) -> &'m Source {
+    let id = e
+        .source
+        .as_deref()
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or("");
+    m.sources
+        .iter()
+        .find(|s| s.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no source `{id}`"))
+}
+
 #[test]
-fn every_score_has_a_reason_and_a_citation_and_a_quarter_have_ranges() {
+fn every_paper_citing_score_quotes_its_paper_and_every_judgment_is_labelled_and_ranged() {
     let m = model();
-    let mut ranged = 0;
-    let mut total = 0;
+    let (mut quoted, mut judged) = (0, 0);
     for (option, row) in m.options.iter().zip(&m.evidence) {
         for (criterion, e) in m.criteria.iter().zip(row) {
-            assert!(!e.imputed, "{} has no score on {}", option.id, criterion.id);
+            let at = format!("{} / {}", option.id, criterion.id);
+            assert!(!e.imputed, "{at}: no score");
             let why = e.why.as_deref().unwrap_or("");
-            let source = e.source.as_deref().unwrap_or("");
-            assert!(!why.is_empty(), "{} / {}: no why", option.id, criterion.id);
-            assert!(
-                source.contains('§'),
-                "{} / {}: source names no section",
-                option.id,
-                criterion.id
-            );
-            total += 1;
-            if e.low.is_some() && e.high.is_some() {
-                ranged += 1;
+            assert!(!why.is_empty(), "{at}: no why");
+            let ranged = e.low.is_some() && e.high.is_some();
+            match cited(&m, e).kind {
+                SourceKind::Judgment => {
+                    judged += 1;
+                    assert!(ranged, "{at}: a judgment without a range");
+                    assert!(
+                        why.starts_with("Analyst's judgment"),
+                        "{at}: why does not say it is a judgment"
+                    );
+                    assert!(e.quote.is_none(), "{at}: a judgment with a quote");
+                }
+                SourceKind::Document => {
+                    quoted += 1;
+                    let quote = e.quote.as_deref().unwrap_or("");
+                    assert!(
+                        !quote.trim().is_empty(),
+                        "{at}: cites a paper without a quote"
+                    );
+                    assert!(quote.chars().count() <= 300, "{at}: quote too long");
+                    assert!(
+                        !why.starts_with("Analyst's judgment"),
+                        "{at}: a judgment cites a paper"
+                    );
+                }
             }
         }
     }
-    assert!(
-        4 * ranged >= total,
-        "{ranged} of {total} scores have a range"
-    );
+    assert!(quoted > 0 && judged > 0);
+}
+
+#[test]
+fn section_locators_name_headings_the_papers_have() {
+    // Locators are either the bare source id (crs-2025 has no headings; the quote
+    // locates the passage) or `id §Heading` with a heading the paper has; these
+    // are the headings of the five papers, copied from their texts.
+    let headings: &[(&str, &[&str])] = &[
+        (
+            "crs-2018",
+            &[
+                "Eradication and Interdiction in Mexico",
+                "Fentanyl and Fentanyl Analogues",
+                "Other Policy Issues",
+                "Combating Opioids: What Role for U.S.-Mexican Security Cooperation?",
+            ],
+        ),
+        (
+            "crs-2022",
+            &[
+                "Money Laundering Trends",
+                "Mexican Efforts to Address Opioids",
+                "Regional Diplomacy on Illicit Drugs",
+                "Counternarcotics Foreign Assistance",
+                "Sanctions Targeting Mexican TCOs and Kingpins",
+                "Illicit Fentanyl Production and Trafficking Trends",
+            ],
+        ),
+        ("crs-2025", &[]),
+        (
+            "brookings-2020",
+            &[
+                "Executive summary",
+                "Introduction",
+                "Background",
+                "Overview of supply",
+                "Existing policy",
+                "Policy options",
+                "Eradication",
+                "Alternative livelihoods",
+                "Legalization of poppy cultivation",
+                "Interdiction as disruption and incapacitation",
+                "Interdiction as deterrence and shaper of behavior",
+                "Conclusion and recommendations",
+                "Recommendations",
+            ],
+        ),
+        (
+            "perry-2020",
+            &[
+                "Heroin",
+                "Fentanyl",
+                "The Drug Trade Empowered by the Darknet",
+                "Demand Reduction and Treatment Measures",
+                "Supply Reduction Measures",
+                "Detection and Interdiction Measures",
+                "Financial and Cyber Measures",
+                "Violence and Arms Trafficking Reduction Measures",
+                "Policy Options for Countering the Evolving Drug Trade in the Americas",
+            ],
+        ),
+        ("judgment", &[]),
+    ];
+    let m = model();
+    for row in &m.evidence {
+        for e in row {
+            let source = e.source.as_deref().unwrap_or("");
+            let (id, section) = match source.split_once(" §") {
+                Some((id, section)) => (id, Some(section)),
+                None => (source, None),
+            };
+            let known = headings
+                .iter()
+                .find(|(s, _)| *s == id)
+                .unwrap_or_else(|| panic!("unknown source in `{source}`"));
+            if let Some(section) = section {
+                assert!(
+                    known.1.contains(&section),
+                    "`{source}` names no heading of {id}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -71,18 +178,27 @@ fn the_options_criteria_and_profiles_cover_what_the_model_promises() {
         "eradication",
         "alternative_livelihoods",
         "poppy_licensing",
+        "heroin_interdiction",
+        "poppy_region_security",
         "lab_dismantling",
         "focused_deterrence",
+        "us_distributor_targeting",
         "pill_press_controls",
+        "precursor_controls",
+        "precursor_diplomacy",
         "anti_drone_geofencing",
+        "maritime_interdiction",
         "fto_designation",
         "fto_leverage",
+        "decertification",
+        "aid_conditioning",
         "middle_layer_targeting",
         "high_value_targeting",
+        "extraditions",
+        "justice_capacity",
         "port_anticorruption",
         "mexico_public_health",
-        "decertification",
-        "precursor_controls",
+        "us_penalties",
         "financial_sanctions",
         "anti_money_laundering",
         "tariff_pressure",
@@ -93,6 +209,7 @@ fn the_options_criteria_and_profiles_cover_what_the_model_promises() {
         "arms_trafficking",
         "us_demand_reduction",
         "intelligence_sharing",
+        "customs_reform",
     ] {
         assert!(m.option_index(id).is_some(), "missing option {id}");
     }
@@ -107,7 +224,32 @@ fn the_options_criteria_and_profiles_cover_what_the_model_promises() {
             .iter()
             .all(|c| c.description.contains('0') && c.description.contains("10"))
     );
-    assert!(m.profiles.len() >= 5);
+    for c in &m.criteria {
+        // Every scale is anchored in words at 0, the midpoint and 10.
+        assert_eq!((c.scale.min, c.scale.max), (0.0, 10.0), "{}", c.id);
+        for anchor in [" 0: ", " 5: ", " 10: "] {
+            assert!(
+                c.description.contains(anchor),
+                "{} has no anchor `{anchor}`",
+                c.id
+            );
+        }
+    }
+    for id in [
+        "balanced",
+        "us_enforcement",
+        "mexico_gov",
+        "public_health",
+        "rural_rights",
+        "appropriators",
+        "us_administration_2025",
+    ] {
+        assert!(m.profile_index(id).is_some(), "missing profile {id}");
+    }
+    assert!(
+        m.profiles.iter().any(|p| !p.bounds.is_empty()),
+        "no profile has bounds"
+    );
     let forms: Vec<&str> = m.profiles.iter().map(|p| p.form.name()).collect();
     for form in ["weights", "group_weights", "ranking", "pairwise"] {
         assert!(forms.contains(&form), "no profile of form {form}");
@@ -118,6 +260,16 @@ fn the_options_criteria_and_profiles_cover_what_the_model_promises() {
             "profile {} needs a rationale",
             p.id
         );
+        let w = tradeoffs::weights::of_profile(&m, p).weights;
+        for b in &p.bounds {
+            let share = w[b.criterion];
+            assert!(
+                b.low - 1e-9 <= share && share <= b.high + 1e-9,
+                "{}: its own weight {share} on {} lies outside its bounds",
+                p.id,
+                m.criteria[b.criterion].id
+            );
+        }
         if let ProfileForm::Pairwise { .. } = p.form {
             let w = tradeoffs::weights::of_profile(&m, p);
             let cr = w.ahp.expect("AHP figures").consistency_ratio;

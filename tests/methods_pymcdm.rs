@@ -291,3 +291,159 @@ fn wpm_vetoes_an_option_with_a_zero_value() {
     assert!(e.scores[1] > 0.0);
     assert!(!e.notes.is_empty());
 }
+
+/// Two options on one criterion with `preference`, scores `a` and `b`: their
+/// net flows under `normalization`.
+fn two_option_flows(
+    criterion: &Criterion,
+    (a, b): (f64, f64),
+    normalization: Normalization,
+) -> (f64, f64) {
+    let x = DMatrix::from_row_slice(2, 1, &[a, b]);
+    let criteria = [criterion.clone()];
+    let problem = Problem::new(&x, &criteria);
+    let e = Promethee { normalization }.evaluate(&problem, &[1.0]);
+    (e.scores[0], e.scores[1])
+}
+
+fn boundary_criterion(direction: Direction, scale: (f64, f64), f: PreferenceFunction) -> Criterion {
+    let mut c = criteria(&[1], &[f]).remove(0);
+    c.direction = direction;
+    c.scale = Scale {
+        min: scale.0,
+        max: scale.1,
+    };
+    c
+}
+
+/// The definition for two options (n − 1 = 1): φ(a) = P(d(a, b)) − P(d(b, a)),
+/// with d the direction-aware difference of the integer scores, which is exact.
+fn defined_flows(c: &Criterion, a: f64, b: f64) -> (f64, f64) {
+    let d = match c.direction {
+        Direction::Benefit => a - b,
+        Direction::Cost => b - a,
+    };
+    let (ab, ba) = (c.preference.degree(d), c.preference.degree(-d));
+    (ab - ba, ba - ab)
+}
+
+/// Brans & Vincke (1985): with a u-shape or level function a difference of
+/// exactly q is indifference, and with level or v-shape exactly p is strict
+/// (½ for level at q < d ≤ p, 1 for v-shape at d ≥ p). Every pair of integer
+/// scores 0..=10 whose difference is a threshold, on scales whose width makes
+/// value differences inexact (0..10, 0..7, −3..11, 0..0.3 × 10 = 0..3), for
+/// both directions and every normalization: the flows are the definition's.
+#[test]
+fn promethee_thresholds_hold_exactly_at_integer_boundaries() {
+    let mut checked = 0;
+    let mut wrong = vec![];
+    for scale in [(0.0, 10.0), (0.0, 7.0), (-3.0, 11.0), (0.0, 3.0)] {
+        for direction in [Direction::Benefit, Direction::Cost] {
+            for q in 0..=4 {
+                for p in q..=5 {
+                    let (q, p) = (q as f64, p as f64);
+                    let mut shapes = vec![
+                        PreferenceFunction::UShape { q },
+                        PreferenceFunction::Level { q, p },
+                    ];
+                    if p > 0.0 {
+                        shapes.push(PreferenceFunction::VShape { p });
+                    }
+                    if p > q {
+                        shapes.push(PreferenceFunction::Linear { q, p });
+                    }
+                    for f in shapes {
+                        let c = boundary_criterion(direction, scale, f);
+                        for a in 0..=10 {
+                            for b in 0..=10 {
+                                let (a, b) = (a as f64, b as f64);
+                                if ((a - b).abs() != q && (a - b).abs() != p) || a == b {
+                                    continue;
+                                }
+                                let want = defined_flows(&c, a, b);
+                                for normalization in [
+                                    Normalization::Value,
+                                    Normalization::Minmax,
+                                    Normalization::Sum,
+                                ] {
+                                    let got = two_option_flows(&c, (a, b), normalization);
+                                    checked += 1;
+                                    if got != want {
+                                        wrong.push(format!("{f:?} {direction:?} {scale:?} {normalization} ({a}, {b}): {got:?}, definition {want:?}"));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} cases differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert!(checked > 5_000, "only {checked} cases");
+}
+
+/// Scores 3 and 4 with a u-shape q = 1 differ by exactly q: indifference, a
+/// tie at 0 (the case that gave φ = ±1 when differences went through values).
+#[test]
+fn u_shape_at_exactly_q_is_indifference() {
+    let c = boundary_criterion(
+        Direction::Benefit,
+        (0.0, 10.0),
+        PreferenceFunction::UShape { q: 1.0 },
+    );
+    assert_eq!(
+        two_option_flows(&c, (3.0, 4.0), Normalization::Value),
+        (0.0, 0.0)
+    );
+    assert_eq!(
+        two_option_flows(&c, (3.0, 4.5), Normalization::Value),
+        (-1.0, 1.0)
+    );
+}
+
+/// Scores 6 and 8 with a v-shape p = 2 differ by exactly p: full preference
+/// for 8, also through a concave value function (which once measured the
+/// difference in values × width, 0.4 × … instead of 2) and under minmax.
+#[test]
+fn v_shape_at_exactly_p_is_full_preference_whatever_the_value_function() {
+    let mut c = boundary_criterion(
+        Direction::Benefit,
+        (0.0, 10.0),
+        PreferenceFunction::VShape { p: 2.0 },
+    );
+    assert_eq!(
+        two_option_flows(&c, (6.0, 8.0), Normalization::Value),
+        (-1.0, 1.0)
+    );
+    c.value_function = Some(tradeoffs::model::PiecewiseLinear::new(vec![
+        (0.0, 0.0),
+        (5.0, 0.8),
+        (10.0, 1.0),
+    ]));
+    for normalization in [
+        Normalization::Value,
+        Normalization::Minmax,
+        Normalization::Vector,
+    ] {
+        assert_eq!(
+            two_option_flows(&c, (6.0, 8.0), normalization),
+            (-1.0, 1.0),
+            "{normalization}"
+        );
+    }
+    // A decreasing value function makes the lower score the better one.
+    c.value_function = Some(tradeoffs::model::PiecewiseLinear::new(vec![
+        (0.0, 1.0),
+        (10.0, 0.0),
+    ]));
+    assert_eq!(
+        two_option_flows(&c, (6.0, 8.0), Normalization::Value),
+        (1.0, -1.0)
+    );
+}

@@ -285,7 +285,13 @@ const OPTIONAL: &[&str] = &[
     "nearest_flip",
     "critical",
     "critical_relative",
+    "critical_any_pair",
+    "hit_and_run",
     "relative_change",
+    "renormalized_weight",
+    "along_sweep",
+    "below",
+    "above",
 ];
 
 /// Every null in `value` sits under an optional key; returns the first offending key.
@@ -351,6 +357,8 @@ proptest! {
                 method,
                 rebalance: sensitivity::Rebalance::Proportional,
                 criterion: None,
+                top: sensitivity::DEFAULT_TOP,
+                all: false,
             });
             assert_printable(&report, &format!("sensitivity {method}"));
         }
@@ -364,6 +372,8 @@ proptest! {
                 scores: smaa::ScoreMode::Fixed,
                 threads: Some(1),
                 progress: false,
+                ranks: None,
+                pairwise: None,
             }).expect("runs");
             assert_printable(&report, "smaa");
         }

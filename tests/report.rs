@@ -98,11 +98,13 @@ fn an_existing_file_is_kept_unless_forced() {
 #[test]
 fn an_unwritable_path_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = report(dir.path(), &["--out", "no/such/folder/report.html"]);
+    // A missing folder is created; a path through a file cannot be.
+    std::fs::write(dir.path().join("plain"), "x").expect("write");
+    let out = report(dir.path(), &["--out", "plain/report.html"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("cannot write no/such/folder/report.html")
-    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write plain/report.html"), "{err}");
+    assert!(!err.contains(".tmp"), "no temporary file named: {err}");
 }
 
 #[test]

@@ -1,72 +1,18 @@
-//! The workshop API, driven in-process through the router: answers, refusals,
-//! participants, saving a profile, and the session log.
+//! The workshop API, driven in-process through the router: answers,
+//! participants per device, the room's view, saving, the session log, and
+//! resuming a session from its state file.
 
-use std::sync::Arc;
+mod serve_common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
+use axum::http::StatusCode;
 use serde_json::{Value, json};
-use tower::ServiceExt;
-use tradeoffs::serve::{Session, SessionOptions, router};
-
-struct Setup {
-    dir: tempfile::TempDir,
-    session: Arc<Session>,
-}
-
-fn setup() -> Setup {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let criteria = dir.path().join("criteria.toml");
-    std::fs::copy("tests/fixtures/small/criteria.toml", &criteria).expect("copy");
-    let model = tradeoffs::from_texts(
-        include_str!("fixtures/small/options.toml"),
-        include_str!("fixtures/small/criteria.toml"),
-    )
-    .expect("valid");
-    let session = Arc::new(Session::new(
-        model,
-        SessionOptions {
-            criteria_path: Some(criteria),
-            log_path: Some(dir.path().join("log.jsonl")),
-        },
-    ));
-    Setup { dir, session }
-}
-
-async fn call(s: &Setup, method: &str, uri: &str, body: Option<String>) -> (StatusCode, Value) {
-    let mut request = Request::builder().method(method).uri(uri);
-    if body.is_some() {
-        request = request.header("content-type", "application/json");
-    }
-    let request = request
-        .body(body.map_or(Body::empty(), Body::from))
-        .expect("request");
-    let response = router(s.session.clone())
-        .oneshot(request)
-        .await
-        .expect("response");
-    let status = response.status();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    (
-        status,
-        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    )
-}
-
-async fn post(s: &Setup, uri: &str, body: Value) -> (StatusCode, Value) {
-    call(s, "POST", uri, Some(body.to_string())).await
-}
+use serve_common::{Setup, model, options, post, request, setup};
+use tradeoffs::serve::Session;
 
 #[tokio::test]
 async fn rank_answers_exactly_what_the_cli_prints() {
     let s = setup();
-    let (status, api) = post(&s, "/api/rank", json!({ "weights": { "fentanyl_flow": 40, "durability": 20, "violence": 25, "cost_us": 15 }, "profile": "balanced" })).await;
+    let (status, api) = post(&s, "/api/rank", json!({ "weights": { "fentanyl_flow": 40, "durability": 20, "violence": 25, "cost_us": 15 }, "profile": "balanced" }), None).await;
     assert_eq!(status, StatusCode::OK);
     let out = assert_cmd::Command::cargo_bin("tradeoffs")
         .expect("binary")
@@ -88,27 +34,36 @@ async fn rank_answers_exactly_what_the_cli_prints() {
 }
 
 #[tokio::test]
-async fn sensitivity_and_smaa_answer_for_the_current_weights() {
+async fn sensitivity_names_the_next_leader_and_smaa_answers() {
     let s = setup();
+    let token = s.token();
     let weights = json!({ "fentanyl_flow": 40, "durability": 20, "violence": 25, "cost_us": 15 });
     let (status, v) = post(
         &s,
         "/api/sensitivity",
         json!({ "weights": weights, "criterion": "violence" }),
+        Some(&token),
     )
     .await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(status, StatusCode::OK, "{v}");
     assert_eq!(v["criteria"][0]["id"], "violence");
+    let leader = &v["leader"];
+    assert_eq!(leader["now"]["id"], v["top"]);
+    // Just past each end of the stable interval, someone else leads.
+    for side in ["up", "down"] {
+        if let Some(id) = leader[side]["leader"]["id"].as_str() {
+            assert_ne!(id, v["top"].as_str().expect("top"), "{side}");
+        }
+    }
     assert!(
-        !v["criteria"][0]["thresholds"]
-            .as_array()
-            .expect("thresholds")
-            .is_empty()
+        leader["up"].is_object() || leader["down"].is_object(),
+        "{leader}"
     );
     let (status, v) = post(
         &s,
         "/api/smaa",
         json!({ "weights": weights, "samples": 2000, "seed": 1 }),
+        Some(&token),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -122,211 +77,352 @@ async fn sensitivity_and_smaa_answer_for_the_current_weights() {
     assert!((total - 1.0).abs() < 1e-9);
 }
 
-#[tokio::test]
-async fn bad_requests_get_a_4xx_with_a_message_and_the_server_keeps_serving() {
-    let s = setup();
-    let cases: Vec<(Option<String>, &str, StatusCode)> = vec![
-        (
-            Some("{not json".into()),
-            "/api/rank",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            Some(json!({ "weights": { "violense": 1 } }).to_string()),
-            "/api/rank",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            Some(json!({ "weights": { "violence": -1 } }).to_string()),
-            "/api/rank",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            Some(json!({ "weights": { "violence": 0 } }).to_string()),
-            "/api/rank",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            Some(r#"{"weights": {"violence": 1e999}}"#.into()),
-            "/api/rank",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            Some(json!({ "weights": { "violence": 1 }, "method": "wsn" }).to_string()),
-            "/api/rank",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            Some(json!({ "weights": { "violence": 1 }, "extra": 1 }).to_string()),
-            "/api/rank",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        (
-            Some(format!(
-                r#"{{"weights": {{"violence": 1}}, "method": "{}"}}"#,
-                "x".repeat(70_000)
-            )),
-            "/api/rank",
-            StatusCode::PAYLOAD_TOO_LARGE,
-        ),
-        (
-            Some(json!({ "weights": { "violence": 1 }, "samples": 10_000_000 }).to_string()),
-            "/api/smaa",
-            StatusCode::BAD_REQUEST,
-        ),
-        (
-            Some(
-                json!({ "token": "wrong", "name": "Ana", "weights": { "violence": 1 } })
-                    .to_string(),
-            ),
-            "/api/participants",
-            StatusCode::FORBIDDEN,
-        ),
-        (
-            Some(json!({ "key": "wrong", "id": "x", "from": "group-arithmetic" }).to_string()),
-            "/api/save",
-            StatusCode::FORBIDDEN,
-        ),
-    ];
-    for (body, uri, want) in cases {
-        let (status, v) = call(&s, "POST", uri, body.clone()).await;
-        assert_eq!(
-            status,
-            want,
-            "{uri} {:?}",
-            body.map(|b| b.chars().take(80).collect::<String>())
-        );
-        if status == StatusCode::BAD_REQUEST && v.is_object() {
-            assert!(v["error"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
-        }
-    }
-    let (status, v) = post(&s, "/api/rank", json!({ "weights": { "violense": 1 } })).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(
-        v["error"],
-        "unknown criterion `violense`; did you mean `violence`?"
-    );
-    for path in [
-        "/etc/passwd",
-        "/../criteria.toml",
-        "/static/app.js",
+async fn submit(s: &Setup, device: &str, name: &str, weights: Value) -> (StatusCode, Value) {
+    let token = s.token();
+    post(
+        s,
         "/api/participants",
-    ] {
-        let (status, _) = call(&s, "GET", path, None).await;
-        assert!(
-            status == StatusCode::NOT_FOUND || status == StatusCode::FORBIDDEN,
-            "{path}: {status}"
-        );
-    }
-    let (status, _) = post(&s, "/api/rank", json!({ "weights": { "violence": 1 } })).await;
-    assert_eq!(status, StatusCode::OK, "still serving");
+        json!({ "device": device, "name": name, "weights": weights }),
+        Some(&token),
+    )
+    .await
 }
 
 #[tokio::test]
-async fn participants_make_a_group_profile_that_can_be_saved() {
+async fn the_room_shows_group_weights_ranking_and_disagreement() {
     let s = setup();
-    let token = s.session.token.clone();
-    let key = s.session.key.clone();
-    let (status, _) = post(
+    let key = s.key();
+    assert_eq!(
+        submit(
+            &s,
+            "device-ana-1",
+            "Ana",
+            json!({ "violence": 3, "fentanyl_flow": 1 })
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        submit(
+            &s,
+            "device-ben-1",
+            "Ben",
+            json!({ "violence": 1, "fentanyl_flow": 1 })
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    // A second Ana on another device is another participant.
+    let (status, v) = submit(
         &s,
-        "/api/participants",
-        json!({ "token": token, "name": "Ana", "weights": { "violence": 3, "fentanyl_flow": 1 } }),
+        "device-ana-2",
+        "Ana",
+        json!({ "violence": 1, "fentanyl_flow": 3 }),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    let (status, _) = post(
-        &s,
-        "/api/participants",
-        json!({ "token": token, "name": "Ben", "weights": { "violence": 1, "fentanyl_flow": 1 } }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let (status, v) = call(&s, "GET", &format!("/api/participants?key={key}"), None).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(v["participants"].as_array().expect("people").len(), 2);
-    // Arithmetic mean of (0.75, 0.25) and (0.5, 0.5) on violence and fentanyl flow.
-    assert!((v["group"]["weights"]["violence"].as_f64().expect("w") - 0.625).abs() < 1e-12);
-    let (_, g) = call(
-        &s,
-        "GET",
-        &format!("/api/participants?key={key}&mean=geometric"),
-        None,
-    )
-    .await;
-    // Geometric: √(0.75·0.5) and √(0.25·0.5), renormalized.
-    let (a, b) = ((0.75f64 * 0.5).sqrt(), (0.25f64 * 0.5).sqrt());
-    assert!((g["group"]["weights"]["violence"].as_f64().expect("w") - a / (a + b)).abs() < 1e-9);
+    assert_eq!(v["participants"], 3);
+    let (status, v) = request(&s, "GET", "/api/room", None, Some(&key)).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let people = v["participants"].as_array().expect("people");
+    assert_eq!(people.len(), 3);
+    // Arithmetic mean of violence: (0.75 + 0.5 + 0.25) / 3 = 0.5.
+    assert!((v["group"]["weights"]["violence"].as_f64().expect("w") - 0.5).abs() < 1e-12);
+    assert_eq!(
+        v["group"]["ranking"].as_array().expect("ranking").len(),
+        model().options.len()
+    );
+    let spread = &v["disagreement"]["spread"]["violence"];
+    assert_eq!(
+        (spread["min"].as_f64(), spread["max"].as_f64()),
+        (Some(0.25), Some(0.75))
+    );
+    let w = v["disagreement"]["kendall_w"].as_f64().expect("W");
+    assert!((0.0..=1.0).contains(&w));
+    let (_, g) = request(&s, "GET", "/api/room?mean=geometric", None, Some(&key)).await;
+    assert_eq!(g["group"]["mean"], "geometric");
 
+    // Anonymous mode hides names; removing a submission takes it out.
+    assert_eq!(
+        post(
+            &s,
+            "/api/anonymous",
+            json!({ "anonymous": true }),
+            Some(&key)
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    let (_, v) = request(&s, "GET", "/api/room", None, Some(&key)).await;
+    assert!(
+        v["participants"]
+            .as_array()
+            .expect("p")
+            .iter()
+            .all(|p| p["name"].as_str().expect("n").starts_with("Participant "))
+    );
+    let id = people[1]["id"].as_u64().expect("id");
+    assert_eq!(
+        request(
+            &s,
+            "DELETE",
+            &format!("/api/participants/{id}"),
+            None,
+            Some(&key)
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        request(
+            &s,
+            "DELETE",
+            &format!("/api/participants/{id}"),
+            None,
+            Some(&key)
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
+    let (_, v) = request(&s, "GET", "/api/room", None, Some(&key)).await;
+    assert_eq!(v["participants"].as_array().expect("p").len(), 2);
+    // Participants cannot see the room.
+    let token = s.token();
+    assert_eq!(
+        request(&s, "GET", "/api/room", None, Some(&token)).await.0,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn saving_validates_keeps_every_backup_and_adds_to_the_picker() {
+    let s = setup();
+    let key = s.key();
+    submit(
+        &s,
+        "device-ana-1",
+        "Ana",
+        json!({ "violence": 3, "fentanyl_flow": 1 }),
+    )
+    .await;
+    submit(
+        &s,
+        "device-ben-1",
+        "Ben",
+        json!({ "violence": 1, "fentanyl_flow": 1 }),
+    )
+    .await;
     let path = s.dir.path().join("criteria.toml");
     let before = std::fs::read_to_string(&path).expect("read");
     let (status, v) = post(
         &s,
         "/api/save",
-        json!({ "key": key, "id": "workshop_group", "from": "group-arithmetic" }),
+        json!({ "id": "workshop_group", "name": "The room", "from": "group-arithmetic" }),
+        Some(&key),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["profile"]["name"], "The room");
     let after = std::fs::read_to_string(&path).expect("read");
     assert!(
         after.starts_with(&before),
         "the rest of the file is kept byte for byte"
     );
-    assert!(after.contains("[profiles.workshop_group]"));
+    let first_backup = v["backup"].as_str().expect("backup").to_string();
     assert_eq!(
-        std::fs::read_to_string(path.with_extension("toml.bak")).expect("backup"),
+        std::fs::read_to_string(&first_backup).expect("backup"),
         before
     );
-    let model = tradeoffs::from_texts(include_str!("fixtures/small/options.toml"), &after)
-        .expect("the saved file is valid");
-    let saved = model.profile_index("workshop_group").expect("profile");
-    let w = tradeoffs::weights::of_profile(&model, &model.profiles[saved]).weights;
+    let loaded =
+        tradeoffs::from_texts(serve_common::OPTIONS, &after).expect("the saved file is valid");
+    let saved = loaded.profile_index("workshop_group").expect("profile");
+    let w = tradeoffs::weights::of_profile(&loaded, &loaded.profiles[saved]).weights;
     assert!((w[2] - 0.625).abs() < 1e-4, "{w:?}");
-    let (status, _) = post(
-        &s,
-        "/api/save",
-        json!({ "key": key, "id": "workshop_group", "from": "Ana" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::CONFLICT, "no overwriting a profile");
-    let (status, _) = post(
-        &s,
-        "/api/save",
-        json!({ "key": key, "id": "Bad Id", "from": "Ana" }),
-    )
-    .await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-
-    let log = std::fs::read_to_string(s.dir.path().join("log.jsonl")).expect("log");
-    let events: Vec<String> = log
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).expect("json line")["event"]
-                .as_str()
-                .unwrap_or("")
-                .to_string()
-        })
-        .collect();
-    assert_eq!(events.iter().filter(|e| *e == "submission").count(), 2);
-    assert!(events.contains(&"save".to_string()));
-}
-
-#[tokio::test]
-async fn saving_into_the_built_in_model_is_refused() {
-    let model = tradeoffs::from_texts(
-        include_str!("fixtures/small/options.toml"),
-        include_str!("fixtures/small/criteria.toml"),
-    )
-    .expect("valid");
-    let session = Arc::new(Session::new(model, SessionOptions::default()));
-    let s = Setup {
-        dir: tempfile::tempdir().expect("dir"),
-        session,
-    };
-    let key = s.session.key.clone();
+    // The picker (the model route) has it at once.
+    let (_, m) = request(&s, "GET", "/api/model", None, None).await;
+    assert!(
+        m["profiles"]
+            .as_array()
+            .expect("p")
+            .iter()
+            .any(|p| p["id"] == "workshop_group" && p["name"] == "The room")
+    );
+    // A second save keeps a second backup; the first is untouched.
+    let (_, room) = request(&s, "GET", "/api/room", None, Some(&key)).await;
+    let ana = room["participants"][0]["id"].as_u64().expect("id");
     let (status, v) = post(
         &s,
         "/api/save",
-        json!({ "key": key, "id": "x", "from": "group-arithmetic" }),
+        json!({ "id": "ana", "from": format!("participant-{ana}") }),
+        Some(&key),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_ne!(v["backup"].as_str().expect("b"), first_backup);
+    assert_eq!(
+        std::fs::read_to_string(&first_backup).expect("backup"),
+        before
+    );
+    assert_eq!(
+        std::fs::read_to_string(v["backup"].as_str().expect("b")).expect("b2"),
+        after
+    );
+    // No overwriting a profile, no bad ids, no unknown source.
+    assert_eq!(
+        post(
+            &s,
+            "/api/save",
+            json!({ "id": "ana", "from": "group-arithmetic" }),
+            Some(&key)
+        )
+        .await
+        .0,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        post(
+            &s,
+            "/api/save",
+            json!({ "id": "Bad Id", "from": "group-arithmetic" }),
+            Some(&key)
+        )
+        .await
+        .0,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        post(
+            &s,
+            "/api/save",
+            json!({ "id": "x", "from": "group-arithmetic" }),
+            Some(&s.token())
+        )
+        .await
+        .0,
+        StatusCode::FORBIDDEN
+    );
+
+    let log = std::fs::read_to_string(s.dir.path().join("log.jsonl")).expect("log");
+    let events: Vec<Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(events[0]["event"], "session-start");
+    assert_eq!(events[0]["model_hash"].as_str().expect("hash").len(), 64);
+    let submissions: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["event"] == "submission")
+        .collect();
+    assert_eq!(submissions.len(), 2);
+    assert!(
+        submissions[0]["weights"]["violence"].is_number(),
+        "weights by criterion id"
+    );
+    assert_eq!(events.iter().filter(|e| e["event"] == "save").count(), 2);
+}
+
+#[tokio::test]
+async fn ranking_is_not_logged() {
+    let s = setup();
+    for _ in 0..20 {
+        post(
+            &s,
+            "/api/rank",
+            json!({ "weights": { "violence": 1 } }),
+            None,
+        )
+        .await;
+    }
+    let log = std::fs::read_to_string(s.dir.path().join("log.jsonl")).expect("log");
+    assert_eq!(log.lines().count(), 1, "only the session start: {log}");
+}
+
+#[tokio::test]
+async fn a_restarted_server_resumes_the_session() {
+    let s = setup();
+    submit(
+        &s,
+        "device-ana-1",
+        "Ana",
+        json!({ "violence": 3, "fentanyl_flow": 1 }),
+    )
+    .await;
+    let (key, token, code) = (s.key(), s.token(), s.session.secrets.code.clone());
+    let again = Session::open(model(), options(s.dir.path())).expect("resumed");
+    assert!(again.resumed);
+    assert_eq!(
+        (
+            again.secrets.key.clone(),
+            again.secrets.token.clone(),
+            again.secrets.code.clone()
+        ),
+        (key.clone(), token, code)
+    );
+    assert_eq!(again.room().expect("room").participants.len(), 1);
+    let fresh = Session::open(
+        model(),
+        tradeoffs::serve::SessionOptions {
+            new_session: true,
+            ..options(s.dir.path())
+        },
+    )
+    .expect("new");
+    assert!(!fresh.resumed);
+    assert_ne!(fresh.secrets.key, key);
+    assert_eq!(fresh.room().expect("room").participants.len(), 0);
+    // A damaged state file is a clear error, not a silent fresh start.
+    std::fs::write(s.dir.path().join("state.json"), "{ half").expect("write");
+    let e = Session::open(model(), options(s.dir.path())).expect_err("refused");
+    assert!(e.to_string().contains("--new-session"), "{e}");
+}
+
+#[tokio::test]
+async fn a_code_is_exchanged_for_the_token() {
+    let s = setup();
+    let code = s.session.secrets.code.to_lowercase();
+    let (status, v) = post(&s, "/api/join", json!({ "code": code }), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v["token"], s.token());
+    assert_eq!(
+        post(&s, "/api/join", json!({ "code": "AAAAAA" }), None)
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, v) = request(&s, "GET", "/api/session", None, Some(&s.key())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(v["qr"].as_str().expect("qr").contains("<svg"));
+    assert_eq!(v["code"], s.session.secrets.code);
+}
+
+#[tokio::test]
+async fn the_built_in_model_is_written_out_before_saving() {
+    let dir = tempfile::tempdir().expect("dir");
+    let session = std::sync::Arc::new(Session::new(
+        tradeoffs::from_texts(
+            tradeoffs::input::DEFAULT_OPTIONS,
+            tradeoffs::input::DEFAULT_CRITERIA,
+        )
+        .expect("valid"),
+        tradeoffs::serve::SessionOptions {
+            folder: dir.path().to_path_buf(),
+            ..Default::default()
+        },
+    ));
+    let s = Setup { dir, session };
+    let key = s.key();
+    let (_, v) = request(&s, "GET", "/api/session", None, Some(&key)).await;
+    assert_eq!(v["built_in"], true);
+    let (status, v) = post(
+        &s,
+        "/api/save",
+        json!({ "id": "x", "from": "group-arithmetic" }),
+        Some(&key),
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
@@ -336,4 +432,40 @@ async fn saving_into_the_built_in_model_is_refused() {
             .expect("message")
             .contains("built-in model")
     );
+    let (status, v) = request(&s, "POST", "/api/write-model", None, Some(&key)).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(
+        std::fs::read_to_string(s.dir.path().join("criteria.toml")).expect("written"),
+        tradeoffs::input::DEFAULT_CRITERIA
+    );
+    assert_eq!(
+        request(&s, "POST", "/api/write-model", None, Some(&key))
+            .await
+            .0,
+        StatusCode::CONFLICT
+    );
+    let token = s.token();
+    let first = tradeoffs::from_texts(
+        tradeoffs::input::DEFAULT_OPTIONS,
+        tradeoffs::input::DEFAULT_CRITERIA,
+    )
+    .expect("m")
+    .criteria[0]
+        .id
+        .to_string();
+    post(
+        &s,
+        "/api/participants",
+        json!({ "device": "device-ana-1", "name": "Ana", "weights": { first: 1 } }),
+        Some(&token),
+    )
+    .await;
+    let (status, v) = post(
+        &s,
+        "/api/save",
+        json!({ "id": "room", "from": "group-arithmetic" }),
+        Some(&key),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
 }

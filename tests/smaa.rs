@@ -26,6 +26,8 @@ fn run(
             scores,
             threads: Some(threads),
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )
     .expect("runs")
@@ -192,7 +194,7 @@ fn bounded_weights_stay_within_their_bounds() {
 }
 
 #[test]
-fn zero_samples_and_hopeless_bounds_are_errors() {
+fn zero_samples_and_contradictory_bounds_are_errors_and_tight_bounds_run() {
     let model = small();
     let request = |weights, samples| Request {
         profile: "t".into(),
@@ -203,9 +205,56 @@ fn zero_samples_and_hopeless_bounds_are_errors() {
         scores: ScoreMode::Fixed,
         threads: Some(1),
         progress: false,
+        ranks: None,
+        pairwise: None,
     };
     assert!(smaa::run(&model, &request(WeightInfo::Uniform { criteria: 4 }, 0)).is_err());
+    // Tight but feasible: a rejection sampler from the whole simplex would
+    // almost never land here; hit-and-run samples it directly.
     let tight = vec![(0.5, 0.5001), (0.2, 0.2001), (0.2, 0.2001), (0.0, 1.0)];
-    let err = smaa::run(&model, &request(WeightInfo::Bounded(tight), 10)).expect_err("too tight");
-    assert!(err.to_string().contains("widen the bounds"));
+    let r = smaa::run(&model, &request(WeightInfo::Bounded(tight.clone()), 5_000)).expect("runs");
+    for o in &r.options {
+        for (w, (lo, hi)) in o.central_weights.values().zip(&tight) {
+            assert!(*w >= lo - 1e-9 && *w <= hi + 1e-9, "{}: {w}", o.id);
+        }
+    }
+    let impossible = vec![(0.6, 0.7), (0.5, 0.6), (0.0, 1.0), (0.0, 1.0)];
+    let err =
+        smaa::run(&model, &request(WeightInfo::Bounded(impossible), 10)).expect_err("infeasible");
+    assert!(err.to_string().contains("no weight vector"), "{err}");
+}
+
+/// A scale of ±1e308 overflows its width to infinity, so values become NaN;
+/// SMAA must still finish and keep its sums, never panic (an index out of
+/// bounds did, once).
+#[test]
+fn extreme_scales_do_not_panic() {
+    let options = "[[options]]\nid = \"a\"\nscores = { x = 1e300, y = 2 }\n\
+                   [[options]]\nid = \"b\"\nscores = { x = -1e300, y = 3 }\n\
+                   [[options]]\nid = \"c\"\nscores = { x = 0, y = 1 }\n";
+    let criteria = "[[criteria]]\nid = \"x\"\ndirection = \"benefit\"\nscale = { min = -1e308, max = 1e308 }\n\
+                    [[criteria]]\nid = \"y\"\ndirection = \"cost\"\nscale = { min = 0, max = 10 }\n";
+    let Ok(model) = from_texts(options, criteria) else {
+        return; // rejected at the door: nothing can reach SMAA
+    };
+    for k in [None, Some(1)] {
+        let r = smaa::run(
+            &model,
+            &Request {
+                profile: "t".into(),
+                weights: WeightInfo::Uniform { criteria: 2 },
+                method: MethodKind::Wsm,
+                samples: 5_000,
+                seed: 3,
+                scores: ScoreMode::Fixed,
+                threads: Some(2),
+                progress: false,
+                ranks: k,
+                pairwise: None,
+            },
+        )
+        .expect("runs");
+        let firsts: f64 = r.options.iter().map(|o| o.acceptability[0]).sum();
+        assert!((firsts - 1.0).abs() < 1e-9, "{firsts}");
+    }
 }

@@ -36,6 +36,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FORMAT", default_value = "table", help_heading = GLOBAL)]
     pub format: Format,
 
+    /// With --format csv: the table to write instead of the main one (an
+    /// unknown name lists the command's tables)
+    #[arg(long, global = true, value_name = "NAME", help_heading = GLOBAL)]
+    pub table: Option<String>,
+
+    /// With --format csv: write every table as DIR/<table>.csv
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL, conflicts_with = "table")]
+    pub csv_dir: Option<PathBuf>,
+
     /// Print no notes on standard error (errors and warnings still print)
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
@@ -62,6 +71,7 @@ impl Cli {
             Command::Chart(_) => "chart",
             Command::Report(_) => "report",
             Command::Serve(_) => "serve",
+            Command::Replay(_) => "replay",
             Command::List(_) => "list",
             Command::Init(_) => "init",
             Command::Import(_) => "import",
@@ -182,6 +192,9 @@ pub enum Command {
     /// The manual page (roff), for `man`
     #[command(after_long_help = "Examples:\n  tradeoffs man > tradeoffs.1 && man ./tradeoffs.1")]
     Man(ManArgs),
+    /// Read a workshop's session log: timeline, each participant, the group
+    #[command(after_long_help = "Examples:\n  tradeoffs replay tradeoffs-session.jsonl")]
+    Replay(ReplayArgs),
 }
 
 /// `list`.
@@ -281,6 +294,18 @@ pub struct ServeArgs {
     /// Keep no session log
     #[arg(long)]
     pub no_log: bool,
+
+    /// Start a new session instead of resuming the one in tradeoffs-session.json
+    #[arg(long)]
+    pub new_session: bool,
+}
+
+/// `replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// The session log (tradeoffs-session.jsonl)
+    #[arg(value_name = "LOG")]
+    pub log: PathBuf,
 }
 
 /// Writing a chart beside the printed result.
@@ -414,8 +439,14 @@ impl MethodArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Fail on warnings too (scores without evidence, inconsistent AHP matrices, …)
+    /// and on scores that cite a document without quoting it
     #[arg(long)]
     pub strict: bool,
+
+    /// A folder of source texts named <source-id>.txt, to verify quotes against
+    /// (wins over a source's own `text = "…"`)
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<std::path::PathBuf>,
 }
 
 /// `weights`.
@@ -435,13 +466,22 @@ pub struct SensitivityArgs {
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
     pub method: MethodKind,
 
-    /// Only this criterion's sweep (the critical criterion still weighs them all)
+    /// Only this criterion: its sweep, its interval and its critical change
     #[arg(long, short, value_name = "CRITERION")]
     pub criterion: Option<String>,
 
     /// How the other weights make room: proportional or equal
     #[arg(long, default_value = "proportional", value_name = "RULE")]
     pub rebalance: crate::analysis::sensitivity::Rebalance,
+
+    /// List the swaps, pairs and profile ranks for the first K places
+    #[arg(long, default_value_t = crate::analysis::sensitivity::DEFAULT_TOP, value_name = "K",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub top: usize,
+
+    /// List every swap, pair and profile rank instead (grows with the square of the options)
+    #[arg(long, conflicts_with = "top")]
+    pub all: bool,
 
     #[command(flatten)]
     pub chart: SvgArgs,
@@ -450,13 +490,19 @@ pub struct SensitivityArgs {
 /// `smaa`.
 #[derive(Debug, Args)]
 pub struct SmaaArgs {
-    /// Weight information from this profile [default: none, uniform over all weights]
+    /// The profile whose weights are varied [default: the model's default profile]
     #[arg(long, short, value_name = "PROFILE", conflicts_with = "profiles")]
     pub profile: Option<String>,
 
     /// `all`: random mixtures of every stakeholder profile's weights
     #[arg(long, value_name = "all")]
     pub profiles: Option<String>,
+
+    /// profile: vary the profile's weights (within its bounds and ratios, else
+    /// within ±--spread); any: uniform over all weights (no preference
+    /// information); exact: the profile's weights, fixed
+    #[arg(long, value_name = "profile|any|exact", default_value = "profile")]
+    pub weights: crate::analysis::smaa::weights::WeightMode,
 
     /// Aggregation method
     #[arg(long, short, default_value = "wsm", value_name = "METHOD")]
@@ -470,16 +516,30 @@ pub struct SmaaArgs {
     #[arg(long, default_value_t = crate::analysis::smaa::DEFAULT_SEED, value_name = "S")]
     pub seed: u64,
 
-    /// fixed: use score values; uncertain: draw each ranged score from a
-    /// triangular distribution on (low, value, high) [default: uncertain when any
-    /// score has a range]
+    /// fixed: use score values; uncertain: draw each uncertain score from its
+    /// distribution (triangular on low, value, high unless the score states
+    /// one) [default: uncertain when any score is uncertain]
     #[arg(long, value_name = "MODE")]
     pub scores: Option<crate::analysis::smaa::ScoreMode>,
 
-    /// With a numeric profile: draw each weight uniformly within ±X of its
-    /// value (relative), then renormalize
+    /// With a numeric profile: each weight without bounds varies within ±X of
+    /// its value (relative) [default: 0.25]
     #[arg(long, value_name = "X", allow_negative_numbers = true)]
     pub spread: Option<f64>,
+
+    /// Acceptabilities for the top K ranks only [default: all ranks up to 200
+    /// options, else 10]
+    #[arg(long, value_name = "K")]
+    pub ranks: Option<usize>,
+
+    /// Compute pairwise winning indices on a model of more than 200 options
+    #[arg(long)]
+    pub pairwise: bool,
+
+    /// Also show the central weights of every option that ranks first and the
+    /// pairwise winning indices
+    #[arg(long)]
+    pub detail: bool,
 
     /// Worker threads [default: all cores]
     #[arg(long, value_name = "T")]

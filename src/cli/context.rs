@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::input::{self, Checked, ModelPaths, Origin};
 use crate::model::Model;
 use crate::render::views::SHOWN_PER_CODE;
-use crate::render::{Format, Render};
+use crate::render::{Format, Render, View};
 use crate::weights::{self, ProfileWeights};
 
 use super::args::Cli;
@@ -20,10 +20,19 @@ pub struct Context {
     pub format: Format,
     /// Whether notes on standard error are silenced (`-q`).
     pub quiet: bool,
+    /// `--table`: the CSV table to write.
+    pub table: Option<String>,
+    /// `--csv-dir`: where to write every CSV table.
+    pub csv_dir: Option<std::path::PathBuf>,
 }
 
 /// Reads and checks the files the flags name (or the defaults).
 pub fn check_files(cli: &Cli) -> Checked {
+    read_and_check(cli).0
+}
+
+/// [`check_files`], also saying where the model came from.
+pub fn read_and_check(cli: &Cli) -> (Checked, Origin) {
     let paths = ModelPaths {
         options: cli.options.clone(),
         criteria: cli.criteria.clone(),
@@ -34,7 +43,7 @@ pub fn check_files(cli: &Cli) -> Checked {
             "note: no options.toml or criteria.toml here; using the built-in model (write your own, or pass --options/--criteria)"
         );
     }
-    input::check(sources, early)
+    (input::check(sources, early), origin)
 }
 
 impl Context {
@@ -44,7 +53,7 @@ impl Context {
         let warnings = checked.warnings();
         let Some(model) = checked.model else {
             let mut rendered = String::new();
-            let sources = checked.sources.indexed();
+            let sources = checked.sources.indexed().styled(colour(&std::io::stderr()));
             let mut seen = std::collections::HashMap::new();
             for d in &checked.diagnostics {
                 let count = seen.entry((d.severity, d.code)).or_insert(0);
@@ -80,6 +89,8 @@ impl Context {
             model,
             format: cli.output_format(),
             quiet: cli.quiet,
+            table: cli.table.clone(),
+            csv_dir: cli.csv_dir.clone(),
         })
     }
 
@@ -182,8 +193,42 @@ impl Context {
     ///
     /// # Errors
     /// When standard output cannot be written (see [`crate::output::print`]).
-    pub fn print<T: Render + ?Sized>(&self, result: &T) -> Result<(), Error> {
-        crate::output::print(&result.render(self.format))
+    pub fn print<T: Render + View>(&self, result: &T) -> Result<(), Error> {
+        use crate::render::csv;
+        if self.format != Format::Csv {
+            return crate::output::print(&result.render(self.format));
+        }
+        let document = result.document();
+        if let Some(dir) = &self.csv_dir {
+            let tables = csv::render_all(&document);
+            for (name, text) in &tables {
+                let path = dir.join(format!("{name}.csv"));
+                crate::output::write_atomic(&path, text.as_bytes(), false)?;
+            }
+            let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
+            self.note(&format!(
+                "wrote {} into {}",
+                names.join(".csv, ") + ".csv",
+                dir.display()
+            ));
+            return Ok(());
+        }
+        match &self.table {
+            None => crate::output::print(&csv::render(&document)),
+            Some(name) => {
+                let text = csv::render_named(&document, name).map_err(|names| {
+                    Error::Usage(format!(
+                        "no table `{name}` here; --table takes {}",
+                        if names.is_empty() {
+                            "nothing for this command".to_string()
+                        } else {
+                            names.join(", ")
+                        }
+                    ))
+                })?;
+                crate::output::print(&text)
+            }
+        }
     }
 
     /// A note on standard error, unless `-q`.
@@ -192,4 +237,10 @@ impl Context {
             eprintln!("{text}");
         }
     }
+}
+
+/// Whether a stream shows colour: a terminal, and `NO_COLOR` unset (the
+/// rules anstream follows, as cargo does).
+pub fn colour<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }

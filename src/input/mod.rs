@@ -10,6 +10,7 @@
 mod chunks;
 pub mod diagnostic;
 mod files;
+pub mod quotes;
 mod raw;
 mod read;
 mod validate;

@@ -95,6 +95,17 @@ pub struct ProfileDef {
     pub pairwise: Option<PairwiseRows>,
     pub criteria_order: Option<Sp<Vec<Sp<String>>>>,
     pub bounds: Option<Sp<Vec<BoundDef>>>,
+    pub ratios: Option<Sp<Vec<RatioDef>>>,
+}
+
+/// `ratios = [["a", ">=", 2, "b"]]`: one entry, `w_a ≥ 2 · w_b`.
+#[derive(Debug)]
+pub struct RatioDef {
+    pub span: Span,
+    pub criterion: Sp<String>,
+    pub relation: Sp<String>,
+    pub factor: Sp<f64>,
+    pub other: Sp<String>,
 }
 
 /// `bounds = { id = [lo, hi] }`: one entry.
@@ -107,7 +118,7 @@ pub struct BoundDef {
 }
 
 /// One `[sources.<id>]` table.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceDef {
     pub id: Sp<String>,
     pub title: Option<Sp<String>>,
@@ -115,6 +126,10 @@ pub struct SourceDef {
     pub publisher: Option<Sp<String>>,
     pub year: Option<Sp<f64>>,
     pub url: Option<Sp<String>>,
+    /// `kind = "document" | "judgment"`.
+    pub kind: Option<Sp<String>>,
+    /// `text = "path"`: a local copy of the text, relative to options.toml.
+    pub text: Option<Sp<String>>,
 }
 
 /// One `[[options]]` entry.
@@ -139,4 +154,18 @@ pub struct ScoreDef {
     pub high: Option<Sp<f64>>,
     pub why: Option<Sp<String>>,
     pub source: Option<Sp<String>>,
+    pub distribution: Option<DistributionDef>,
+    /// A verbatim passage of the cited source.
+    pub quote: Option<Sp<String>>,
+}
+
+/// `distribution = { kind, sd, sigma, alpha, beta }` of a score.
+#[derive(Debug)]
+pub struct DistributionDef {
+    pub span: Span,
+    pub kind: Option<Sp<String>>,
+    pub sd: Option<Sp<f64>>,
+    pub sigma: Option<Sp<f64>>,
+    pub alpha: Option<Sp<f64>>,
+    pub beta: Option<Sp<f64>>,
 }

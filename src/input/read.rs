@@ -303,11 +303,29 @@ const PROFILE_KEYS: &[&str] = &[
     "pairwise",
     "criteria_order",
     "bounds",
+    "ratios",
 ];
 const OPTIONS_TOP: &[&str] = &["sources", "options"];
-const SOURCE_KEYS: &[&str] = &["title", "author", "publisher", "year", "url"];
+const SOURCE_KEYS: &[&str] = &[
+    "title",
+    "author",
+    "publisher",
+    "year",
+    "url",
+    "kind",
+    "text",
+];
 const OPTION_KEYS: &[&str] = &["id", "name", "category", "description", "scores"];
-const SCORE_KEYS: &[&str] = &["value", "low", "high", "why", "source"];
+const SCORE_KEYS: &[&str] = &[
+    "value",
+    "low",
+    "high",
+    "why",
+    "source",
+    "distribution",
+    "quote",
+];
+const DISTRIBUTION_KEYS: &[&str] = &["kind", "sd", "sigma", "alpha", "beta"];
 
 /// Reads `criteria.toml`; type problems go to `diagnostics`.
 pub fn criteria_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> CriteriaFile {
@@ -504,9 +522,56 @@ fn profile(
         pairwise,
         criteria_order: reader.strings(fields.take("criteria_order"), "criteria_order"),
         bounds,
+        ratios: ratios(reader, fields.take("ratios")),
     };
     reader.finish(fields);
     def
+}
+
+/// `ratios = [["a", ">=", 2, "b"], ...]`: each entry a criterion, a relation,
+/// a factor and another criterion.
+fn ratios(reader: &mut Reader<'_>, value: Option<Value<'_>>) -> Option<Sp<Vec<RatioDef>>> {
+    let items = reader.array(value, "ratios")?;
+    let span = items.span;
+    let entries = items
+        .value
+        .into_iter()
+        .filter_map(|item| {
+            let entry_span = item.span;
+            let parts = reader.array(Some(item), "a ratio such as [\"a\", \">=\", 2, \"b\"]")?;
+            let mut parts = parts.value.into_iter();
+            let (Some(a), Some(rel), Some(k), Some(b), None) = (
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+                parts.next(),
+            ) else {
+                reader.push(
+                    Diagnostic::error(
+                        "wrong-type",
+                        reader.file,
+                        entry_span,
+                        "expected a ratio of four items: criterion, \">=\" or \"<=\", factor, criterion",
+                    )
+                    .label("not four items")
+                    .help("write e.g. [\"fentanyl_flow\", \">=\", 2, \"heroin_flow\"]"),
+                );
+                return None;
+            };
+            Some(RatioDef {
+                span: entry_span,
+                criterion: reader.string(Some(a))?,
+                relation: reader.string(Some(rel))?,
+                factor: reader.number(Some(k))?,
+                other: reader.string(Some(b))?,
+            })
+        })
+        .collect();
+    Some(Spanned {
+        value: entries,
+        span,
+    })
 }
 
 /// Where the options file's entries go as they are read: first the sources,
@@ -659,6 +724,8 @@ fn sources(reader: &mut Reader<'_>, value: Option<Value<'_>>) -> Vec<SourceDef> 
                         publisher: reader.string(fields.take("publisher")),
                         year: reader.number(fields.take("year")),
                         url: reader.string(fields.take("url")),
+                        kind: reader.string(fields.take("kind")),
+                        text: reader.string(fields.take("text")),
                     });
                     reader.finish(fields);
                 }
@@ -712,6 +779,8 @@ fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Op
             high: None,
             why: None,
             source: None,
+            distribution: None,
+            quote: None,
         });
     }
     if value.as_table().is_none() {
@@ -739,6 +808,21 @@ fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Op
         high: reader.number(fields.take("high")),
         why: reader.string(fields.take("why")),
         source: reader.string(fields.take("source")),
+        distribution: fields.take("distribution").and_then(|value| {
+            let span = value.span;
+            let mut table = reader.table(value, "distribution", DISTRIBUTION_KEYS)?;
+            let def = DistributionDef {
+                span,
+                kind: reader.string(table.take("kind")),
+                sd: reader.number(table.take("sd")),
+                sigma: reader.number(table.take("sigma")),
+                alpha: reader.number(table.take("alpha")),
+                beta: reader.number(table.take("beta")),
+            };
+            reader.finish(table);
+            Some(def)
+        }),
+        quote: reader.string(fields.take("quote")),
         criterion,
     };
     if value_missing {

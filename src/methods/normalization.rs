@@ -363,7 +363,7 @@ impl<'a> Normalized<'a> {
     }
 
     /// The normalized scores of one option (`x`: its raw scores) into `out`.
-    #[inline]
+    #[inline(always)]
     pub fn row(&self, x: &[f64], out: &mut [f64]) {
         match &self.affine {
             Some([lo, den, floor, ceil, c0, c1]) => {
@@ -377,15 +377,10 @@ impl<'a> Normalized<'a> {
                     &c0[..m],
                     &c1[..m],
                 );
+                // Scores are finite (checked at the door), so max/min clamp
+                // exactly as `clamp` does, without branches.
                 for j in 0..m {
-                    let s = (x[j] - lo[j]) / den[j];
-                    let s = if s < floor[j] {
-                        floor[j]
-                    } else if s > ceil[j] {
-                        ceil[j]
-                    } else {
-                        s
-                    };
+                    let s = ((x[j] - lo[j]) / den[j]).max(floor[j]).min(ceil[j]);
                     out[j] = c0[j] + c1[j] * s;
                 }
             }

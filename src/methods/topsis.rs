@@ -40,12 +40,17 @@ impl Method for Topsis {
         let mut out = vec![[0.0; 3]; problem.options()];
         problem.for_chunks(&mut out, 1, |_, rows, out| {
             let mut r = vec![0.0; m];
+            let (mut to_ideal, mut to_anti) = (vec![0.0; m], vec![0.0; m]);
             let (w, ideal, anti) = (&weights[..m], &ideal[..m], &anti[..m]);
             for (x, o) in rows.chunks_exact(m).zip(out) {
                 norm.row(x, &mut r);
-                let r = &r[..m];
-                let plus = lanes::sum(m, |j| (w[j] * r[j] - ideal[j]).powi(2));
-                let minus = lanes::sum(m, |j| (w[j] * r[j] - anti[j]).powi(2));
+                let (r, a, b) = (&r[..m], &mut to_ideal[..m], &mut to_anti[..m]);
+                for j in 0..m {
+                    let u = w[j] * r[j];
+                    a[j] = (u - ideal[j]) * (u - ideal[j]);
+                    b[j] = (u - anti[j]) * (u - anti[j]);
+                }
+                let (plus, minus) = (lanes::sum(a), lanes::sum(b));
                 let (p, q) = (plus.sqrt(), minus.sqrt());
                 *o = [p, q, if p + q > 0.0 { q / (p + q) } else { f64::NAN }];
             }

@@ -81,7 +81,7 @@ impl Method for Vikor {
                     let g = w[j] * (best[j] - f[j]) / (best[j] - worst[j]);
                     regret[j] = if best[j] == worst[j] { 0.0 } else { g };
                 }
-                let s = lanes::sum(m, |j| regret[j]);
+                let s = lanes::sum(&regret);
                 let r = regret.iter().fold(0.0f64, |r, g| r.max(*g));
                 *o = [s, r];
             }
@@ -140,37 +140,40 @@ impl Method for Vikor {
     }
 }
 
-fn order(x: &[f64]) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..x.len()).collect();
-    idx.sort_by(|&a, &b| x[a].total_cmp(&x[b]).then(a.cmp(&b)));
-    idx
-}
-
 /// The compromise set and conditions of Opricovic & Tzeng (2004), §3.
+///
+/// Linear in the number of options: the best and second best by Q are found
+/// by a scan, and only the options within `DQ` of the best are sorted.
 pub fn compromise(q: &[f64], s: &[f64], r: &[f64]) -> Compromise {
     let n = q.len();
-    let by_q = order(q);
-    let first = by_q[0];
-    if n < 2 {
+    let by_q = |a: &usize, b: &usize| q[*a].total_cmp(&q[*b]).then(a.cmp(b));
+    let Some(first) = (0..n).min_by(by_q) else {
+        return Compromise {
+            set: vec![],
+            options: vec![],
+            acceptable_advantage: true,
+            acceptable_stability: true,
+        };
+    };
+    let Some(second) = (0..n).filter(|&i| i != first).min_by(by_q) else {
         return Compromise {
             set: vec![first],
             options: vec![],
             acceptable_advantage: true,
             acceptable_stability: true,
         };
-    }
+    };
     let dq = 1.0 / (n as f64 - 1.0);
-    let advantage = q[by_q[1]] - q[first] >= dq - 1e-12;
+    let advantage = q[second] - q[first] >= dq - 1e-12;
     let best_s = s.iter().copied().fold(f64::INFINITY, f64::min);
     let best_r = r.iter().copied().fold(f64::INFINITY, f64::min);
     let stability = s[first] <= best_s + 1e-12 || r[first] <= best_r + 1e-12;
     let set = if !advantage {
-        by_q.iter()
-            .copied()
-            .take_while(|&i| q[i] - q[first] < dq - 1e-12)
-            .collect()
+        let mut near: Vec<usize> = (0..n).filter(|&i| q[i] - q[first] < dq - 1e-12).collect();
+        near.sort_by(by_q);
+        near
     } else if !stability {
-        vec![first, by_q[1]]
+        vec![first, second]
     } else {
         vec![first]
     };

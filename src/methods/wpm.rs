@@ -31,14 +31,19 @@ impl Method for WeightedProduct {
         // (product, vetoed) per option.
         let mut out = vec![(0.0, false); problem.options()];
         problem.for_chunks(&mut out, 1, |_, rows, out| {
-            let mut v = vec![0.0; m];
+            let (mut v, mut logs) = (vec![0.0; m], vec![0.0; m]);
             let w = &weights[..m];
             for (x, o) in rows.chunks_exact(m).zip(out) {
                 norm.row(x, &mut v);
                 let v = &v[..m];
                 if v.iter().all(|v| v.is_normal() && *v > 0.0) {
-                    // Π v^w = exp(Σ w ln v): one exponential per option.
-                    *o = (lanes::sum(m, |j| w[j] * lanes::ln(v[j])).exp(), false);
+                    // Π v^w = exp(Σ w ln v): one exponential per option; the
+                    // logarithms in a plain loop over the cells, which vectorizes.
+                    let logs = &mut logs[..m];
+                    for j in 0..m {
+                        logs[j] = w[j] * lanes::ln(v[j]);
+                    }
+                    *o = (lanes::sum(logs).exp(), false);
                 } else {
                     let mut product = 1.0;
                     let mut vetoed = false;

@@ -41,12 +41,15 @@ impl Method for WeightedSum {
         let m = problem.width();
         let mut scores = vec![0.0; problem.options()];
         problem.for_chunks(&mut scores, 1, |_, rows, out| {
-            let mut v = vec![0.0; m];
+            let (mut v, mut c) = (vec![0.0; m], vec![0.0; m]);
             let w = &weights[..m];
             for (x, o) in rows.chunks_exact(m).zip(out) {
                 norm.row(x, &mut v);
-                let v = &v[..m];
-                *o = lanes::sum(m, |j| w[j] * v[j]);
+                let (v, c) = (&v[..m], &mut c[..m]);
+                for j in 0..m {
+                    c[j] = w[j] * v[j];
+                }
+                *o = lanes::sum(c);
             }
         });
         let values = norm.rows(problem, problem.detail());

@@ -15,9 +15,9 @@ use nalgebra::DMatrix;
 
 pub use criterion::{Criterion, Direction, Group, MissingPolicy, Scale};
 pub use id::{CriterionId, GroupId, OptionId, ProfileId, SourceId};
-pub use option::{Evidence, PolicyOption, Source};
+pub use option::{Evidence, PolicyOption, ScoreDistribution, Source, SourceKind};
 pub use preference::PreferenceFunction;
-pub use profile::{Profile, ProfileForm, WeightBound};
+pub use profile::{Profile, ProfileForm, WeightBound, WeightRatio};
 pub use value_function::PiecewiseLinear;
 
 /// A validated decision model.

@@ -26,8 +26,37 @@ pub struct Evidence {
     pub why: Option<String>,
     /// The citation: a source id, then e.g. a section.
     pub source: Option<String>,
+    /// A verbatim passage of the cited source that supports the score.
+    pub quote: Option<String>,
     /// Whether the score was missing and filled in by the criterion's policy.
     pub imputed: bool,
+    /// How Monte Carlo runs draw the score; `None` is triangular on (low, value, high).
+    pub distribution: Option<ScoreDistribution>,
+}
+
+/// The distribution a Monte Carlo run draws a score from; draws outside the
+/// criterion's scale are clamped to it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ScoreDistribution {
+    /// Uniform on `[low, high]`.
+    Uniform,
+    /// Normal with mean `value` and standard deviation `sd`.
+    Normal {
+        /// Standard deviation, > 0.
+        sd: f64,
+    },
+    /// Log-normal with median `value`: `ln x` is normal with mean `ln value`, sd `sigma`.
+    LogNormal {
+        /// Standard deviation of `ln x`, > 0.
+        sigma: f64,
+    },
+    /// `low + (high − low) · Beta(alpha, beta)`, on `[0, 1]` without `low`/`high`.
+    Beta {
+        /// First shape parameter, > 0.
+        alpha: f64,
+        /// Second shape parameter, > 0.
+        beta: f64,
+    },
 }
 
 /// A document the scores cite.
@@ -45,4 +74,19 @@ pub struct Source {
     pub year: Option<i64>,
     /// Where to find it.
     pub url: Option<String>,
+    /// A document to quote from, or the analyst's own judgment.
+    pub kind: SourceKind,
+    /// A local copy of the text, as written (relative to options.toml).
+    pub text: Option<String>,
+}
+
+/// What a source is: a text that scores quote, or the analyst's judgment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A paper, report or other text (`kind = "document"`, the default).
+    #[default]
+    Document,
+    /// The analyst's own judgment (`kind = "judgment"`): nothing to quote, so
+    /// every score citing it carries a range.
+    Judgment,
 }

@@ -64,4 +64,19 @@ pub struct Profile {
     pub form: ProfileForm,
     /// Weight intervals that SMAA respects.
     pub bounds: Vec<WeightBound>,
+    /// Ratio constraints between two criteria's weights that SMAA respects.
+    pub ratios: Vec<WeightRatio>,
+}
+
+/// `w_criterion ≥ factor · w_other` (or `≤`): one criterion's weight against another's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeightRatio {
+    /// The criterion on the left.
+    pub criterion: usize,
+    /// `true` for `>=`, `false` for `<=`.
+    pub at_least: bool,
+    /// The factor, ≥ 0.
+    pub factor: f64,
+    /// The criterion on the right.
+    pub other: usize,
 }

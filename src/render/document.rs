@@ -18,14 +18,17 @@ pub enum Block {
     Table(Table),
     /// Text shown exactly as it is, such as a rendered diagnostic.
     Preformatted(String),
-    /// A table only for machine-readable text formats (CSV), where the
-    /// people-facing blocks say the same thing in prose.
+    /// A table only for CSV: ids beside names, numbers at full precision
+    /// (shortest round-trip form), shares as fractions. A result's first
+    /// named data table is its main CSV table; `--table NAME` picks another.
     Data(Table),
 }
 
 /// A table of text cells.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
+    /// The table's name for `--table` (data tables), e.g. `ranking`.
+    pub name: Option<&'static str>,
     /// Column headers.
     pub headers: Vec<String>,
     /// Rows of cells, each as long as `headers`.
@@ -75,9 +78,21 @@ impl Table {
     /// A table with these headers; `numeric` marks right-aligned columns.
     pub fn new(headers: &[(&str, bool)]) -> Self {
         Table {
+            name: None,
             headers: headers.iter().map(|(h, _)| h.to_string()).collect(),
             rows: vec![],
             numeric: headers.iter().map(|(_, n)| *n).collect(),
+        }
+    }
+
+    /// A data table for CSV called `name`, with these column headers
+    /// (snake_case ids, as a program reading the file wants them).
+    pub fn data(name: &'static str, headers: &[&str]) -> Self {
+        Table {
+            name: Some(name),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: vec![],
+            numeric: vec![false; headers.len()],
         }
     }
 
@@ -85,5 +100,16 @@ impl Table {
     pub fn row(&mut self, cells: Vec<String>) -> &mut Self {
         self.rows.push(cells);
         self
+    }
+}
+
+/// A number for a data table: the shortest text that reads back as the same
+/// `f64`, with no rounding (`0.1`, `0.30000000000000004`, `1e-12`).
+pub fn full(x: f64) -> String {
+    if x == 0.0 {
+        // No "-0".
+        "0".to_string()
+    } else {
+        format!("{x}")
     }
 }

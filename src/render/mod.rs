@@ -5,7 +5,7 @@
 //! document. Renderers compute nothing and write nothing.
 
 pub mod charts;
-mod csv;
+pub mod csv;
 mod document;
 mod json;
 mod markdown;
@@ -19,7 +19,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-pub use document::{Block, Document, Table};
+pub use document::{Block, Document, Table, full};
 
 /// A result that can be laid out for people.
 pub trait View {

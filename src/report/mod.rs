@@ -23,6 +23,19 @@ use crate::weights;
 /// weights when the profile states no bounds of its own.
 pub const SMAA_SPREAD: f64 = 0.2;
 
+/// How the report's SMAA varies the weights.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SmaaScope {
+    /// Anywhere within the profile's bounds.
+    Bounds,
+    /// Each weight within this relative spread of the profile's.
+    Spread(f64),
+    /// Any weights in the profile's order of importance.
+    Order,
+    /// Any weights at all (no profile).
+    Any,
+}
+
 /// The profile the report is for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileInfo {
@@ -55,6 +68,8 @@ pub struct ReportData {
     pub sensitivity: SensitivityReport,
     /// SMAA-2 around the profile.
     pub smaa: SmaaReport,
+    /// How that SMAA varied the weights.
+    pub smaa_scope: SmaaScope,
     /// How the leader's value moves across its scores' ranges.
     pub swings: Swings,
     /// The facts the first screen states.
@@ -143,6 +158,7 @@ pub fn gather(
         methods,
         sensitivity,
         smaa,
+        smaa_scope: scope(&smaa_weights(model, profile, &[])),
         swings,
         summary,
     })
@@ -165,6 +181,8 @@ fn run_sensitivity(model: &Model, profile: Option<usize>, info: &ProfileInfo) ->
             method: MethodKind::Wsm,
             rebalance: Rebalance::Proportional,
             criterion: None,
+            top: sensitivity::DEFAULT_TOP,
+            all: false,
         },
     )
 }
@@ -198,6 +216,16 @@ pub fn smaa_weights(model: &Model, profile: Option<usize>, weights: &[f64]) -> W
     }
 }
 
+/// The scope of a weight distribution the report uses.
+fn scope(info: &WeightInfo) -> SmaaScope {
+    match info {
+        WeightInfo::Bounded(_) => SmaaScope::Bounds,
+        WeightInfo::Spread { spread, .. } => SmaaScope::Spread(*spread),
+        WeightInfo::Ordinal { .. } => SmaaScope::Order,
+        _ => SmaaScope::Any,
+    }
+}
+
 fn run_smaa(
     model: &Model,
     profile: Option<usize>,
@@ -220,6 +248,8 @@ fn run_smaa(
             },
             threads: None,
             progress: false,
+            ranks: None,
+            pairwise: None,
         },
     )
 }

@@ -89,7 +89,7 @@ pub(super) fn summarize(
                 .then(b.0.cmp(&a.0))
         })
         .map_or((leader, 0.0), |(_, o)| (index(&o.id), o.acceptability[0]));
-    let flip = sensitivity.nearest_flip.as_ref().map(|f| {
+    let flip = sensitivity.summary.nearest_flip.as_ref().map(|f| {
         let moved = model
             .criteria
             .iter()
@@ -143,7 +143,7 @@ pub(super) fn summarize(
         margin,
         leader_first: first(leader),
         smaa_top,
-        critical: sensitivity.critical.clone(),
+        critical: sensitivity.summary.critical.clone(),
         flip,
         dissent,
         agree,

@@ -1,30 +1,45 @@
 //! Rank-order-centroid weights for an ordinal profile.
 
-/// Rank-order-centroid (ROC) weights of criteria ranked most important first.
+/// Rank-order-centroid (ROC) weights: the centroid of the region of weight
+/// vectors consistent with a ranking, ties included — the very region SMAA
+/// samples for that ranking, so "rank-order centroid" means one thing.
 ///
 /// ```text
-/// w_k = (1/n) · Σ_{i=k}^{n} 1/i       for the criterion in position k of n
+/// levels 1..k, most important first; N_s = criteria in levels 1..=s
+/// region  w ≥ 0, Σ w = 1, w equal within a level, level s ≥ level s+1
+/// vertices v_s = 1/N_s on every criterion of levels 1..=s, 0 elsewhere
+/// w_r = (1/k) · Σ_{s=r}^{k} 1/N_s      for every criterion in level r
 /// ```
 ///
-/// The ROC vector is the centroid of the simplex region `w_1 ≥ w_2 ≥ … ≥ w_n`.
-/// Tied criteria share the mean of the positions they occupy, which keeps them
-/// equal and the total at 1. Criteria not ranked weigh 0 and do not count in
-/// `n`. Barron & Barrett (1996), "Decision quality using ranked attribute
-/// weights", Management Science 42(11), eq. (3).
+/// The region is the simplex spanned by the k vertices, so its centroid is
+/// their mean. Without ties (N_s = s, k = n) this is Barron & Barrett's ROC,
+/// `w_k = (1/n) Σ_{i=k}^{n} 1/i` (Barron & Barrett 1996, "Decision quality
+/// using ranked attribute weights", Management Science 42(11), eq. 3). With
+/// ties it is *not* the tie-averaged ROC (the mean of the untied weights of
+/// the positions a tie occupies): for [a, [b, c]] it gives (2/3, 1/6, 1/6),
+/// where tie-averaging gives (0.611, 0.194, 0.194). Criteria not ranked
+/// weigh 0 and do not count in `N_s`.
 pub fn rank_order_centroid(levels: &[Vec<usize>], criteria: usize) -> Vec<f64> {
-    let n: usize = levels.iter().map(Vec::len).sum();
-    let position_weight = |k: usize| (k..=n).map(|i| 1.0 / i as f64).sum::<f64>() / n as f64;
+    let k = levels.iter().filter(|l| !l.is_empty()).count();
     let mut weights = vec![0.0; criteria];
-    let mut position = 1;
+    if k == 0 {
+        return weights;
+    }
+    let mut cumulative = Vec::with_capacity(levels.len());
+    let mut count = 0;
     for level in levels {
-        let share = (position..position + level.len())
-            .map(position_weight)
-            .sum::<f64>()
-            / level.len().max(1) as f64;
-        for &criterion in level {
-            weights[criterion] = share;
+        count += level.len();
+        cumulative.push(count);
+    }
+    let mut tail = 0.0;
+    for (level, &n_s) in levels.iter().zip(&cumulative).rev() {
+        if level.is_empty() {
+            continue;
         }
-        position += level.len();
+        tail += 1.0 / n_s as f64;
+        for &criterion in level {
+            weights[criterion] = tail / k as f64;
+        }
     }
     weights
 }
@@ -46,13 +61,36 @@ mod tests {
         assert!((w[0] - 25.0 / 48.0).abs() < 1e-15);
     }
 
+    /// [a, [b, c]]: the region is w = (1 − 2t, t, t), t ∈ [0, 1/3], a segment
+    /// from (1, 0, 0) to (1/3, 1/3, 1/3), whose midpoint is (2/3, 1/6, 1/6).
     #[test]
-    fn ties_share_the_mean_of_their_positions_and_the_total_stays_one() {
-        let w = rank_order_centroid(&[vec![2], vec![0, 1]], 4);
-        let untied = rank_order_centroid(&[vec![2], vec![0], vec![1]], 4);
-        assert_eq!(w[0], w[1]);
-        assert!((w[0] - (untied[0] + untied[1]) / 2.0).abs() < 1e-15);
+    fn a_tie_gets_the_centroid_of_the_tied_region() {
+        let w = rank_order_centroid(&[vec![0], vec![1, 2]], 4);
+        assert!((w[0] - 2.0 / 3.0).abs() < 1e-15);
+        assert!((w[1] - 1.0 / 6.0).abs() < 1e-15);
+        assert_eq!(w[1], w[2]);
         assert_eq!(w[3], 0.0);
+        assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-15);
+    }
+
+    /// The centroid is what SMAA's ordinal sampler averages to: a Monte Carlo
+    /// mean of the exact linear map of the simplex (see analysis::smaa::weights)
+    /// computed here by hand for [[a, b], c, [d, e, f]]: N = (2, 3, 6), so
+    /// w = ((1/2 + 1/3 + 1/6)/3, (1/3 + 1/6)/3, (1/6)/3) = (1/3, 1/6, 1/18).
+    #[test]
+    fn ties_in_several_levels_follow_the_vertex_mean() {
+        let w = rank_order_centroid(&[vec![0, 1], vec![2], vec![3, 4, 5]], 6);
+        let expected = [
+            1.0 / 3.0,
+            1.0 / 3.0,
+            1.0 / 6.0,
+            1.0 / 18.0,
+            1.0 / 18.0,
+            1.0 / 18.0,
+        ];
+        for (a, b) in w.iter().zip(expected) {
+            assert!((a - b).abs() < 1e-15, "{a} vs {b}");
+        }
         assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-15);
     }
 }

@@ -1,93 +1,215 @@
-//! The most critical criterion: the smallest change of a single weight that
-//! changes the order of a pair (Triantaphyllou & Sanchez 1997).
+//! The most critical criterion (Triantaphyllou & Sanchez 1997, Theorem 1).
+//!
+//! ```text
+//! δ_j(a, b) = the change of w_j alone (every other weight held fixed) at
+//!             which b draws level with a:
+//!   additive model:  P_a + δ·v_aj = P_b + δ·v_bj   ⇔   δ = −(P_a − P_b)/(v_aj − v_bj)
+//!   feasible when    w_j + δ ≥ 0
+//!   relative:        100·δ/w_j  (per cent of the current weight; w_j > 0)
+//! ```
+//!
+//! The most critical criterion for the top (their "PT"/"AT" criterion) is the
+//! `j` with the smallest `|δ_j(top, b)|` over every other option `b`, by
+//! absolute or by relative change; for a pair it is the smallest over `j`
+//! for that pair; for "any pair" ("PA"/"AA") it is the smallest over every
+//! pair, which is always an adjacent pair of the current ranking (the
+//! first crossing as a weight moves is between neighbours).
+//!
+//! Every method here ranks the same under weights scaled by a positive
+//! constant, so "w_j + δ, others fixed" ranks as the renormalized weights
+//! do: weight `t = (w_j + δ)/(1 + δ)` on criterion j, the others scaled by
+//! `(1 − t)/(1 − w_j)`, which is the proportional sweep. Methods other
+//! than the additive one therefore find `t` on that sweep and report
+//! `δ = (t − w_j)/(1 − t)`.
+//!
+//! Reference: Triantaphyllou, E. & Sanchez, A. (1997), "A sensitivity
+//! analysis approach for some deterministic multi-criteria decision-making
+//! methods", *Decision Sciences* 28(1), 151–194.
 
+use nalgebra::DMatrix;
 use serde::Serialize;
 
-use super::sweep::Threshold;
+use crate::analysis::ranking::TIE_TOLERANCE;
 
-/// The smallest single-weight change that reverses a pair (or changes the top).
+/// The smallest change of one weight, the others held fixed, that reverses
+/// a pair (or changes the top).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriticalChange {
-    /// The criterion whose weight changes.
+    /// The criterion whose weight changes (id).
     pub criterion: String,
-    /// Its weight where the order changes.
+    /// Its name.
+    pub criterion_name: String,
+    /// Whether more (`benefit`) or less (`cost`) of it is better.
+    pub direction: crate::model::Direction,
+    /// Its current weight `w_j`.
     pub weight: f64,
-    /// `weight − current`.
+    /// `δ`: the change of `w_j` with every other weight held fixed.
     pub change: f64,
-    /// `change / current` (null when the current weight is 0).
+    /// `w_j + δ`, before the weights are rescaled to sum to 1.
+    pub new_weight: f64,
+    /// `100·δ/w_j` (null when `w_j` is 0).
     pub relative_change: Option<f64>,
-    /// The option that takes over.
+    /// The same point with the weights rescaled to sum to 1: criterion j's
+    /// weight `(w_j + δ)/(1 + δ)` (the proportional sweep's threshold).
+    pub renormalized_weight: f64,
+    /// The option that moves ahead (ties, at a tie).
     pub new_top: String,
     /// The option that loses its place.
-    #[serde(skip)]
     pub displaced: String,
 }
 
-/// One criterion's sweep as seen by the critical-criterion search.
-#[derive(Debug, Clone, Copy)]
-pub struct SweptCriterion<'a> {
-    /// Criterion id.
-    pub id: &'a str,
-    /// Current weight.
-    pub weight: f64,
-    /// The sweep's thresholds.
-    pub thresholds: &'a [Threshold],
+/// A candidate change before ids are attached.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    /// Criterion index.
+    pub criterion: usize,
+    /// `δ`.
+    pub delta: f64,
+    /// The option that moves ahead.
+    pub overtaker: usize,
+    /// The option that loses its place.
+    pub displaced: usize,
+    /// `|v_aj − v_bj|`, to prefer the criterion that separates a tie most.
+    pub spread: f64,
 }
 
-/// The smallest change of one criterion's weight (others rebalanced by the
-/// sweep's rule) at which `ahead` falls behind `behind`, over all criteria,
-/// by absolute change, and by relative change.
+impl Change {
+    /// `100·δ/w_j`, when `w_j > 0`.
+    pub fn relative(&self, weights: &[f64]) -> Option<f64> {
+        let w = weights[self.criterion];
+        (w > 0.0).then(|| clean(100.0 * self.delta / w))
+    }
+
+    /// `δ` from the proportional sweep's threshold `t` for criterion `j`.
+    pub fn from_sweep(j: usize, w: f64, t: f64, overtaker: usize, displaced: usize) -> Change {
+        let delta = if t >= 1.0 {
+            f64::INFINITY
+        } else {
+            clean((t - w) / (1.0 - t))
+        };
+        // A change that leaves no weight at all (the only weighted criterion
+        // going to 0) ranks nothing: it is no change.
+        let delta = if 1.0 + delta <= TIE_TOLERANCE {
+            f64::INFINITY
+        } else {
+            delta
+        };
+        Change {
+            criterion: j,
+            delta,
+            overtaker,
+            displaced,
+            spread: 0.0,
+        }
+    }
+}
+
+/// `x`, with values within the tie tolerance of 0 (and −0) made exactly 0.
+pub fn clean(x: f64) -> f64 {
+    if x.abs() <= TIE_TOLERANCE { 0.0 } else { x }
+}
+
+/// `δ_j(a, b)` under the additive model, when feasible.
 ///
-/// Triantaphyllou & Sanchez (1997), "A sensitivity analysis approach for some
-/// deterministic multi-criteria decision-making methods", Decision Sciences
-/// 28(1): the absolute and relative most critical criterion. Their change of
-/// one weight followed by renormalization is the proportional sweep here.
-pub fn most_critical(
-    sweeps: &[SweptCriterion<'_>],
-    ahead: usize,
-    behind: Option<usize>,
-) -> (Option<CriticalChange>, Option<CriticalChange>) {
-    let mut by_absolute: Option<CriticalChange> = None;
-    let mut by_relative: Option<CriticalChange> = None;
-    for sweep in sweeps {
-        for t in sweep.thresholds {
-            let [first, second] = t.indices;
-            // The pair must be (ahead, behind) in either order of crossing direction.
-            let involves = |x: usize| behind.is_none_or(|b| x == b);
-            let (winner, loser_is_ahead) = if first == ahead && involves(second) {
-                (second, t.weight > sweep.weight)
-            } else if second == ahead && involves(first) {
-                (first, t.weight < sweep.weight)
+/// `scores` are the current additive values `P`; a gap within
+/// [`TIE_TOLERANCE`] is a tie, so `δ = 0`.
+pub fn additive_change(
+    values: &DMatrix<f64>,
+    scores: &[f64],
+    weights: &[f64],
+    (a, b): (usize, usize),
+    j: usize,
+) -> Option<Change> {
+    let gap = clean(scores[a] - scores[b]).max(0.0);
+    let d = values[(a, j)] - values[(b, j)];
+    if d.abs() < 1e-15 {
+        return None;
+    }
+    let delta = clean(-gap / d);
+    // The new weight may not be negative, and some weight must remain: with
+    // every weight at 0 no option is ahead of any other.
+    let remaining: f64 = weights.iter().sum::<f64>() + delta;
+    (weights[j] + delta >= 0.0 && remaining > TIE_TOLERANCE).then_some(Change {
+        criterion: j,
+        delta,
+        overtaker: b,
+        displaced: a,
+        spread: d.abs(),
+    })
+}
+
+/// The smaller of two changes by absolute `δ` (then the larger spread, then
+/// the lower criterion index, so the choice is deterministic).
+pub fn smaller_absolute(best: Option<Change>, c: Change) -> Option<Change> {
+    Some(match best {
+        Some(b) if !better_by(c.delta.abs(), b.delta.abs(), &c, &b) => b,
+        _ => c,
+    })
+}
+
+/// The smaller of two changes by relative `δ/w_j`; changes of a zero
+/// weight have no relative size and never win.
+pub fn smaller_relative(best: Option<Change>, c: Change, weights: &[f64]) -> Option<Change> {
+    let Some(rc) = c.relative(weights) else {
+        return best;
+    };
+    Some(match best {
+        Some(b) => {
+            let rb = b.relative(weights).map_or(f64::INFINITY, f64::abs);
+            if better_by(rc.abs(), rb, &c, &b) {
+                c
             } else {
-                continue;
-            };
-            if !loser_is_ahead {
+                b
+            }
+        }
+        None => c,
+    })
+}
+
+fn better_by(x: f64, y: f64, c: &Change, b: &Change) -> bool {
+    x < y
+        || (x == y && (c.spread > b.spread || (c.spread == b.spread && c.criterion < b.criterion)))
+}
+
+/// The most critical of `criteria` for the top under the additive model,
+/// by absolute and by relative change: each criterion against every other
+/// option, `O(n·m)`.
+pub fn additive_top(
+    values: &DMatrix<f64>,
+    scores: &[f64],
+    weights: &[f64],
+    top: usize,
+    criteria: &[usize],
+) -> (Option<Change>, Option<Change>) {
+    let (mut absolute, mut relative) = (None, None);
+    for &j in criteria {
+        for b in 0..values.nrows() {
+            if b == top {
                 continue;
             }
-            let change = t.weight - sweep.weight;
-            let candidate = CriticalChange {
-                criterion: sweep.id.to_string(),
-                weight: t.weight,
-                change,
-                relative_change: (sweep.weight > 0.0).then(|| change / sweep.weight),
-                new_top: t.pair[if winner == first { 0 } else { 1 }].clone(),
-                displaced: t.pair[if winner == first { 1 } else { 0 }].clone(),
-            };
-            if by_absolute
-                .as_ref()
-                .is_none_or(|b| change.abs() < b.change.abs() - 1e-15)
-            {
-                by_absolute = Some(candidate.clone());
-            }
-            let relative = candidate.relative_change.map_or(f64::INFINITY, f64::abs);
-            let best = by_relative
-                .as_ref()
-                .and_then(|b| b.relative_change)
-                .map_or(f64::INFINITY, f64::abs);
-            if relative < best - 1e-15 {
-                by_relative = Some(candidate);
+            if let Some(c) = additive_change(values, scores, weights, (top, b), j) {
+                absolute = smaller_absolute(absolute, c);
+                relative = smaller_relative(relative, c, weights);
             }
         }
     }
-    (by_absolute, by_relative)
+    (absolute, relative)
+}
+
+/// The most critical of `criteria` for one pair under the additive model.
+pub fn additive_pair(
+    values: &DMatrix<f64>,
+    scores: &[f64],
+    weights: &[f64],
+    pair: (usize, usize),
+    criteria: &[usize],
+) -> (Option<Change>, Option<Change>) {
+    let (mut absolute, mut relative) = (None, None);
+    for &j in criteria {
+        if let Some(c) = additive_change(values, scores, weights, pair, j) {
+            absolute = smaller_absolute(absolute, c);
+            relative = smaller_relative(relative, c, weights);
+        }
+    }
+    (absolute, relative)
 }

@@ -1,119 +1,49 @@
-//! How the ranking shifts as weights change.
+//! How the ranking shifts as weights change, answer first.
 //!
-//! - one-way sweeps of each criterion's weight and each group's weight, with
-//!   every weight at which two options swap and the interval over which the
-//!   current top stays top ([`sweep`]);
-//! - the most critical criterion, for the top and for each adjacent pair
-//!   ([`critical`]);
-//! - the nearest flip of the top with every weight free ([`mod@nearest_flip`]);
+//! - the [`Summary`]: the top option and its margin; the most critical
+//!   criterion (Triantaphyllou & Sanchez 1997) for the top, for any pair,
+//!   and along the chosen sweep; the nearest flip with every weight free;
+//!   the interval of each weight in which the top stays first;
+//! - one-way sweeps of each criterion's and each group's weight, listing
+//!   the swaps for the top `k` places (every swap with [`Request::all`]);
+//! - the most critical criterion of each adjacent pair in the top places;
 //! - every option's rank under every profile.
 //!
-//! Under the additive model (`wsm`) every threshold is exact; under other
-//! methods thresholds are found numerically (grid plus bisection to 1e-6).
+//! Under the additive model (`wsm`) everything is exact and costs
+//! `O(n·m·log n)` on `n` options and `m` criteria, plus the swaps listed;
+//! under other methods crossings are found on a shared grid and refined
+//! together to 1e-7 ([`numerical`]).
 
 pub mod critical;
+mod engine;
+pub mod lines;
 pub mod nearest_flip;
+pub mod numerical;
+mod report;
+mod summary;
 pub mod sweep;
 
-use indexmap::IndexMap;
-use serde::Serialize;
-
 use crate::analysis::ranking::{competition_ranks, rank_order};
-use crate::methods::{MethodKind, Problem};
+use crate::methods::{Better, MethodKind, Problem};
 use crate::model::Model;
 use crate::weights;
 
 pub use critical::CriticalChange;
+pub use engine::{Criticals, Engine, Found};
 pub use nearest_flip::{Flip, nearest_flip};
-pub use sweep::{Path, Rebalance, SweepResult, Threshold};
+pub use report::{
+    AcrossProfiles, NearestFlip, PairCritical, SensitivityReport, Stability, Summary, SweepChange,
+    SweptWeight, WeightMove,
+};
+pub use sweep::{Edge, Path, Rebalance, Scope, Threshold};
 
-/// One swept weight: a criterion's or a group's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SweptWeight {
-    /// Criterion or group id.
-    pub id: String,
-    /// Its name.
-    #[serde(skip)]
-    pub name: String,
-    /// Its current weight.
-    pub weight: f64,
-    /// The interval of this weight over which the current top stays top.
-    pub top_stable: [f64; 2],
-    /// Every weight at which two options swap.
-    pub thresholds: Vec<Threshold>,
-    /// The largest weight the rebalancing rule allows.
-    pub max_weight: f64,
-    /// Scores along the sweep, for charts.
-    #[serde(skip)]
-    pub samples: Vec<(f64, Vec<f64>)>,
-}
+/// How many top places the swap lists cover unless asked otherwise.
+pub const DEFAULT_TOP: usize = 3;
 
-/// The smallest single-weight change that reverses one adjacent pair of the ranking.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PairCritical {
-    /// The pair, the higher-ranked first.
-    pub pair: [String; 2],
-    /// The smallest change, if any single weight can reverse them.
-    pub critical: Option<CriticalChange>,
-}
-
-/// The nearest flip as reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NearestFlip {
-    /// L1 distance from the current weights.
-    pub distance: f64,
-    /// The weight vector that does it.
-    pub weights: IndexMap<String, f64>,
-    /// The option on top there.
-    pub new_top: String,
-}
-
-/// Ranks under every profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AcrossProfiles {
-    /// The profile ids, in model order.
-    pub profiles: Vec<String>,
-    /// Rank of each option (by id) under each profile.
-    pub ranks: IndexMap<String, IndexMap<String, usize>>,
-    /// The options in the top 3 under every profile.
-    pub always_top3: Vec<String>,
-}
-
-/// The result of `tradeoffs sensitivity`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SensitivityReport {
-    /// The model's title.
-    pub model: String,
-    /// Profile id.
-    pub profile: String,
-    /// Method name.
-    pub method: String,
-    /// The rebalancing rule.
-    pub rebalance: Rebalance,
-    /// The rule in words.
-    pub rule: &'static str,
-    /// Whether thresholds are exact (additive model) or numerical.
-    pub exact: bool,
-    /// The current top option.
-    pub top: String,
-    /// One sweep per criterion (or the one asked for).
-    pub criteria: Vec<SweptWeight>,
-    /// One sweep per group of the value tree.
-    pub groups: Vec<SweptWeight>,
-    /// The smallest absolute single-weight change that changes the top.
-    pub critical: Option<CriticalChange>,
-    /// The smallest relative single-weight change that changes the top.
-    pub critical_relative: Option<CriticalChange>,
-    /// The same for each adjacent pair of the ranking.
-    pub pairs: Vec<PairCritical>,
-    /// The nearest flip with every weight free (additive model only).
-    pub nearest_flip: Option<NearestFlip>,
-    /// Ranks under every profile.
-    pub across_profiles: AcrossProfiles,
-    /// Option names by id, for display.
-    #[serde(skip)]
-    pub names: IndexMap<String, String>,
-}
+/// Up to this many options every listed sweep carries samples for a chart;
+/// beyond it only the charted one does, so memory stays proportional to
+/// the model.
+const CHARTED_OPTIONS: usize = 500;
 
 /// What to analyse.
 #[derive(Debug, Clone)]
@@ -128,140 +58,184 @@ pub struct Request<'a> {
     pub method: MethodKind,
     /// The rebalancing rule.
     pub rebalance: Rebalance,
-    /// Only this criterion's sweep in the output, if given.
+    /// Only this criterion, if given: its sweep, its interval and its
+    /// critical change (the nearest flip still moves every weight).
     pub criterion: Option<usize>,
+    /// Swaps, pairs and profile ranks for the first `top` places.
+    pub top: usize,
+    /// Every swap, pair and rank instead.
+    pub all: bool,
 }
 
-/// Runs every sensitivity analysis for one profile and method.
+impl<'a> Request<'a> {
+    /// The default analysis of one profile: additive model, proportional
+    /// rebalancing, every criterion, the top [`DEFAULT_TOP`] places.
+    pub fn of_profile(profile: &'a str, weights: &'a [f64], bounds: Vec<(f64, f64)>) -> Self {
+        Request {
+            profile,
+            weights,
+            bounds,
+            method: MethodKind::Wsm,
+            rebalance: Rebalance::Proportional,
+            criterion: None,
+            top: DEFAULT_TOP,
+            all: false,
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        if self.all {
+            Scope::All
+        } else {
+            Scope::Top(self.top.max(1))
+        }
+    }
+}
+
+/// The summary alone for one profile under the additive model: what a
+/// report or a workshop page shows first.
+pub fn summary(model: &Model, profile: &str, weights: &[f64], bounds: Vec<(f64, f64)>) -> Summary {
+    let mut request = Request::of_profile(profile, weights, bounds);
+    request.top = 1;
+    analyse(model, &request).summary
+}
+
+/// Runs the sensitivity analysis for one profile and method.
 pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
     let problem = Problem::of(model);
-    let method = request.method.method();
+    let method = request.method.with(&Default::default());
     let weights = request.weights;
     let evaluation = method.evaluate(&problem, weights);
+    // Figures oriented so that higher is better.
+    let scores: Vec<f64> = match evaluation.better {
+        Better::Higher => evaluation.scores.clone(),
+        Better::Lower => evaluation.scores.iter().map(|s| -s).collect(),
+    };
     let ranks = competition_ranks(&evaluation.scores, evaluation.better);
     let order = rank_order(&ranks);
     let top = order[0];
-    let ids: Vec<String> = model.options.iter().map(|o| o.id.to_string()).collect();
     let exact = request.method == MethodKind::Wsm;
     let values = problem.values();
-
-    let sweep_set = |set: &[usize]| -> SweepResult {
-        let path = Path::of(weights, set, request.rebalance);
-        if exact {
-            sweep::exact(&values, &path, &ids, top)
-        } else {
-            sweep::numerical(method.as_ref(), &problem, &path, &ids, top)
+    let engine = if exact {
+        Engine::Exact { values: &values }
+    } else {
+        Engine::Numerical {
+            method: method.as_ref(),
+            problem: &problem,
         }
     };
-    let to_swept = |id: String, name: String, weight: f64, r: SweepResult| SweptWeight {
-        id,
-        name,
-        weight,
-        top_stable: r.top_stable,
-        thresholds: r.thresholds,
-        max_weight: r.end,
-        samples: r.samples,
+    let scope = request.scope();
+    let places = match scope {
+        Scope::Top(k) => k,
+        Scope::All => order.len(),
     };
-    let all_criteria: Vec<SweptWeight> = model
-        .criteria
+    let ids: Vec<String> = model.options.iter().map(|o| o.id.to_string()).collect();
+
+    // Every criterion, or only the one asked for: one sweep each.
+    let swept: Vec<usize> = match request.criterion {
+        Some(j) => vec![j],
+        None => (0..model.criteria.len()).collect(),
+    };
+    // The most critical criterion for the top and for adjacent pairs: all
+    // adjacent pairs under the additive model (closed form), the listed
+    // ones otherwise.
+    let all_pairs: Vec<(usize, usize)> = order.windows(2).map(|p| (p[0], p[1])).collect();
+    let listed_pairs = all_pairs.len().min(places);
+    let pair_set: &[(usize, usize)] = if exact {
+        &all_pairs
+    } else {
+        &all_pairs[..listed_pairs]
+    };
+    let mut criticals = engine::Criticals {
+        top: (None, None),
+        pairs: vec![(None, None); pair_set.len()],
+    };
+    let criterion_sweeps: Vec<(usize, Path, Found)> = swept
         .iter()
-        .enumerate()
-        .map(|(j, c)| {
-            to_swept(
-                c.id.to_string(),
-                c.name.clone(),
-                weights[j],
-                sweep_set(&[j]),
-            )
+        .map(|&j| {
+            let path = Path::of(weights, &[j], request.rebalance);
+            let mut found = engine.sweep(&path, top, Some(scope));
+            let reuse = (request.rebalance == Rebalance::Proportional).then_some(&found);
+            engine.add_critical(&mut criticals, weights, &scores, top, pair_set, j, reuse);
+            found.grid = None;
+            (j, path, found)
         })
         .collect();
-    let groups: Vec<SweptWeight> = if request.criterion.is_some() {
+    let group_sweeps: Vec<(usize, Path, Found)> = if request.criterion.is_some() {
         vec![]
     } else {
-        model
-            .groups
-            .iter()
-            .enumerate()
-            .filter_map(|(g, group)| {
+        (0..model.groups.len())
+            .filter_map(|g| {
                 let members = model.group_members(g);
                 if members.is_empty() || members.len() == model.criteria.len() {
                     return None;
                 }
-                let share: f64 = members.iter().map(|&j| weights[j]).sum();
-                Some(to_swept(
-                    group.id.to_string(),
-                    group.name.clone(),
-                    share,
-                    sweep_set(&members),
-                ))
+                let path = Path::of(weights, &members, request.rebalance);
+                let found = engine.sweep(&path, top, Some(scope));
+                Some((g, path, found))
             })
             .collect()
     };
 
-    let swept: Vec<critical::SweptCriterion<'_>> = all_criteria
-        .iter()
-        .map(|s| critical::SweptCriterion {
-            id: &s.id,
-            weight: s.weight,
-            thresholds: &s.thresholds,
-        })
-        .collect();
-    let (critical, critical_relative) = critical::most_critical(&swept, top, None);
-    let pairs = order
-        .windows(2)
-        .map(|pair| PairCritical {
-            pair: [ids[pair[0]].clone(), ids[pair[1]].clone()],
-            critical: critical::most_critical(&swept, pair[0], Some(pair[1])).0,
-        })
-        .collect();
-
-    let nearest_flip = exact
-        .then(|| nearest_flip::nearest_flip(&values, weights, &request.bounds, top))
-        .flatten()
-        .map(|flip| {
-            let scores: Vec<f64> = (0..values.nrows())
-                .map(|i| {
-                    (0..values.ncols())
-                        .map(|j| values[(i, j)] * flip.weights[j])
-                        .sum()
-                })
-                .collect();
-            // At the flip the challenger ties the top; the new top is the best of the others.
-            let new_top = (0..scores.len())
-                .filter(|&i| i != top)
-                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
-                .unwrap_or(flip.challenger);
-            NearestFlip {
-                distance: flip.distance,
-                weights: model
-                    .criteria
-                    .iter()
-                    .zip(&flip.weights)
-                    .map(|(c, &w)| (c.id.to_string(), w))
-                    .collect(),
-                new_top: ids[new_top].clone(),
-            }
-        });
-
-    let criteria = match request.criterion {
-        Some(j) => vec![all_criteria[j].clone()],
-        None => all_criteria,
+    let context = summary::Context {
+        model,
+        ids: &ids,
+        weights,
+        scores: &scores,
+        figures: &evaluation.scores,
+        order: &order,
+        ranks: &ranks,
+        values: &values,
+        exact,
+        bounds: &request.bounds,
     };
+    let built = summary::build(&context, &criteria_found(&criterion_sweeps), &criticals);
+
+    let chart = request
+        .criterion
+        .or_else(|| {
+            built
+                .summary
+                .critical
+                .as_ref()
+                .and_then(|c| model.criterion_index(&c.criterion))
+        })
+        .unwrap_or(0);
+    let criteria = criterion_sweeps
+        .iter()
+        .map(|(j, path, found)| {
+            let c = &model.criteria[*j];
+            let mut swept = summary::swept(&ids, &c.id.to_string(), &c.name, path, found);
+            if *j == chart || ids.len() <= CHARTED_OPTIONS {
+                swept.samples = engine.samples(path);
+            }
+            swept
+        })
+        .collect();
+    let groups = group_sweeps
+        .iter()
+        .map(|(g, path, found)| {
+            let group = &model.groups[*g];
+            summary::swept(&ids, &group.id.to_string(), &group.name, path, found)
+        })
+        .collect();
+    let pairs = summary::pairs(&context, &all_pairs[..listed_pairs], &criticals.pairs);
+
     SensitivityReport {
         model: model.title.clone(),
         profile: request.profile.to_string(),
         method: request.method.name().to_string(),
+        summary: built.summary,
         rebalance: request.rebalance,
         rule: request.rebalance.describe(),
         exact,
+        only: request.criterion.map(|j| model.criteria[j].id.to_string()),
+        top_places: (!request.all).then_some(places),
         top: ids[top].clone(),
         criteria,
         groups,
-        critical,
-        critical_relative,
         pairs,
-        nearest_flip,
-        across_profiles: across_profiles(model, request.method),
+        across_profiles: across_profiles(model, request.method, (!request.all).then_some(places)),
         names: model
             .options
             .iter()
@@ -270,8 +244,14 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
     }
 }
 
-/// Every option's rank under every profile, and the options in the top 3 under all.
-pub fn across_profiles(model: &Model, method: MethodKind) -> AcrossProfiles {
+fn criteria_found(sweeps: &[(usize, Path, Found)]) -> Vec<(usize, &Path, &Found)> {
+    sweeps.iter().map(|(j, p, f)| (*j, p, f)).collect()
+}
+
+/// Every option's rank under every profile, and the options in the top 3
+/// under all; with `places`, only the options in the first `places` places
+/// under some profile are listed.
+pub fn across_profiles(model: &Model, method: MethodKind, places: Option<usize>) -> AcrossProfiles {
     let problem = Problem::of(model);
     let method_impl = method.method();
     let profiles: Vec<String> = model.profiles.iter().map(|p| p.id.to_string()).collect();
@@ -288,6 +268,7 @@ pub fn across_profiles(model: &Model, method: MethodKind) -> AcrossProfiles {
         .options
         .iter()
         .enumerate()
+        .filter(|(i, _)| places.is_none_or(|k| per_profile.iter().any(|r| r[*i] <= k)))
         .map(|(i, o)| {
             let row = profiles
                 .iter()

@@ -3,8 +3,6 @@
 
 use serde::Serialize;
 
-use crate::methods::{Better, Method, Problem};
-
 /// How the other weights make room when one weight moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,184 +145,31 @@ pub struct Threshold {
     pub weight: f64,
     /// The two options (ids), the one ahead below the threshold first.
     pub pair: [String; 2],
+    /// The place (1 = first) the two swap for: the second of the pair takes
+    /// it, the first drops one place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<usize>,
     /// Option indices of the pair, same order.
     #[serde(skip)]
     pub indices: [usize; 2],
 }
 
-/// Everything one sweep finds.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SweepResult {
-    /// Every swap, by weight.
-    pub thresholds: Vec<Threshold>,
-    /// The interval of the swept weight over which the current top stays top.
-    pub top_stable: [f64; 2],
-    /// The largest weight the rule allows.
-    pub end: f64,
-    /// Sampled scores along the path, for charts: `(t, scores)`.
-    pub samples: Vec<(f64, Vec<f64>)>,
+/// Where the current top stops being first as a weight moves, on one side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Edge {
+    /// The swept weight there.
+    pub t: f64,
+    /// The option that is first just beyond it (ties, at a tie).
+    pub overtaker: usize,
 }
 
-/// Exact thresholds under the additive model: each score is `a_i + b_i·t`,
-/// so each pair crosses at most once, at `t = (a_l − a_i) / (b_i − b_l)`.
-pub fn exact(
-    values: &nalgebra::DMatrix<f64>,
-    path: &Path,
-    ids: &[String],
-    top: usize,
-) -> SweepResult {
-    let n = values.nrows();
-    let line = |i: usize| {
-        let a: f64 = (0..values.ncols())
-            .map(|j| values[(i, j)] * path.base[j])
-            .sum();
-        let b: f64 = (0..values.ncols())
-            .map(|j| values[(i, j)] * path.slope[j])
-            .sum();
-        (a, b)
-    };
-    let lines: Vec<(f64, f64)> = (0..n).map(line).collect();
-    let mut thresholds = vec![];
-    for i in 0..n {
-        for l in (i + 1)..n {
-            let ((ai, bi), (al, bl)) = (lines[i], lines[l]);
-            let slope = bi - bl;
-            if slope.abs() < 1e-15 {
-                continue;
-            }
-            let t = (al - ai) / slope;
-            if t > 1e-12 && t < path.end - 1e-12 {
-                // Below t, the option with the smaller slope leads.
-                let first = if slope > 0.0 { [l, i] } else { [i, l] };
-                thresholds.push(Threshold {
-                    weight: t,
-                    pair: [ids[first[0]].clone(), ids[first[1]].clone()],
-                    indices: first,
-                });
-            }
-        }
-    }
-    thresholds.sort_by(|a, b| a.weight.total_cmp(&b.weight));
-    let (mut lo, mut hi) = (0.0f64, path.end);
-    let (at, bt) = lines[top];
-    for (l, &(al, bl)) in lines.iter().enumerate() {
-        if l == top {
-            continue;
-        }
-        // top stays ahead of l while (at − al) + (bt − bl)·t ≥ 0.
-        let (c, d) = (at - al, bt - bl);
-        if d.abs() < 1e-15 {
-            continue;
-        }
-        let root = -c / d;
-        if d > 0.0 {
-            lo = lo.max(root);
-        } else {
-            hi = hi.min(root);
-        }
-    }
-    let samples = sample_points(path.end)
-        .into_iter()
-        .map(|t| (t, lines.iter().map(|(a, b)| a + b * t).collect()))
-        .collect();
-    SweepResult {
-        thresholds,
-        top_stable: [lo.clamp(0.0, path.end), hi.clamp(0.0, path.end)],
-        end: path.end,
-        samples,
-    }
-}
-
-fn sample_points(end: f64) -> Vec<f64> {
-    (0..=100).map(|k| end * f64::from(k) / 100.0).collect()
-}
-
-/// Grid points per sweep for the numerical search.
-const GRID: usize = 400;
-
-/// Thresholds for any method, found numerically: the path is sampled on a
-/// fine grid and every change of a pair's order is refined by bisection to
-/// 1e-6.
-pub fn numerical(
-    method: &dyn Method,
-    problem: &Problem<'_>,
-    path: &Path,
-    ids: &[String],
-    top: usize,
-) -> SweepResult {
-    let eval = |t: f64| -> (Vec<f64>, Better) {
-        let e = method.evaluate(problem, &path.at(t));
-        (e.scores, e.better)
-    };
-    let ahead = |scores: &[f64], better: Better, i: usize, l: usize| -> f64 {
-        match better {
-            Better::Higher => scores[i] - scores[l],
-            Better::Lower => scores[l] - scores[i],
-        }
-    };
-    let n = problem.options();
-    let grid: Vec<f64> = (0..=GRID)
-        .map(|k| path.end * k as f64 / GRID as f64)
-        .collect();
-    let evaluated: Vec<(Vec<f64>, Better)> = grid.iter().map(|&t| eval(t)).collect();
-    let mut thresholds = vec![];
-    for i in 0..n {
-        for l in (i + 1)..n {
-            // The last grid point where the pair was not tied, and who led there.
-            let mut last: Option<(usize, bool)> = None;
-            for (k, (s, b)) in evaluated.iter().enumerate() {
-                let d = ahead(s, *b, i, l);
-                if d.abs() < 1e-12 {
-                    continue;
-                }
-                let i_leads = d > 0.0;
-                if let Some((k0, led)) = last {
-                    if led != i_leads {
-                        let (mut lo, mut hi) = (grid[k0], grid[k]);
-                        while hi - lo > 1e-7 {
-                            let mid = 0.5 * (lo + hi);
-                            let (sm, bm) = eval(mid);
-                            let dm = ahead(&sm, bm, i, l);
-                            if dm.abs() >= 1e-12 && (dm > 0.0) == led {
-                                lo = mid;
-                            } else {
-                                hi = mid;
-                            }
-                        }
-                        let first = if led { [i, l] } else { [l, i] };
-                        thresholds.push(Threshold {
-                            weight: 0.5 * (lo + hi),
-                            pair: [ids[first[0]].clone(), ids[first[1]].clone()],
-                            indices: first,
-                        });
-                    }
-                }
-                last = Some((k, i_leads));
-            }
-        }
-    }
-    thresholds.sort_by(|a, b| a.weight.total_cmp(&b.weight));
-    // The top stays top between the nearest crossings that involve it.
-    let lo = thresholds
-        .iter()
-        .filter(|t| t.indices[1] == top && t.weight <= path.current)
-        .map(|t| t.weight)
-        .fold(0.0, f64::max);
-    let hi = thresholds
-        .iter()
-        .filter(|t| t.indices[0] == top && t.weight >= path.current)
-        .map(|t| t.weight)
-        .fold(path.end, f64::min);
-    let samples = sample_points(path.end)
-        .into_iter()
-        .map(|t| (t, eval(t).0))
-        .collect();
-    SweepResult {
-        thresholds,
-        top_stable: [lo, hi],
-        end: path.end,
-        samples,
-    }
+/// Which swaps a sweep lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Only swaps for the first `k` places.
+    Top(usize),
+    /// Every swap.
+    All,
 }
 
 #[cfg(test)]

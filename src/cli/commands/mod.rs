@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod list;
 mod rank;
+mod replay;
 mod report;
 mod sensitivity;
 mod serve;
@@ -27,6 +28,7 @@ fn formats(command: &Command) -> &'static [Format] {
         Command::Report(_) => &[Format::Html, Format::Md],
         Command::Export(_) => &[Format::Csv, Format::Xmcda],
         Command::Serve(_)
+        | Command::Replay(_)
         | Command::Chart(_)
         | Command::Init(_)
         | Command::Import(_)
@@ -36,8 +38,14 @@ fn formats(command: &Command) -> &'static [Format] {
     }
 }
 
-/// Refuses a `--format` the command cannot write (a usage error).
+/// Refuses a `--format` the command cannot write, and CSV-only flags without
+/// CSV (usage errors).
 pub fn check_format(cli: &Cli) -> Result<(), Error> {
+    if (cli.table.is_some() || cli.csv_dir.is_some()) && cli.output_format() != Format::Csv {
+        return Err(Error::Usage(
+            "--table and --csv-dir choose CSV tables: add --format csv".into(),
+        ));
+    }
     let allowed = formats(&cli.command);
     if !cli.format_given || allowed.contains(&cli.format) {
         return Ok(());
@@ -74,5 +82,6 @@ pub fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Export(args) => export::run(&cli, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(_) => completions::man(),
+        Command::Replay(args) => replay::run(&cli, args),
     }
 }

@@ -23,16 +23,17 @@ pub fn run(cli: &Cli, args: &SensitivityArgs) -> Result<(), Error> {
             method: args.method,
             rebalance: args.rebalance,
             criterion,
+            top: args.top,
+            all: args.all,
         },
     );
     ctx.print(&report)?;
     ctx.write_svg(&args.chart, || {
-        // The named criterion, else the most critical one, else the first.
+        // The sweep that carries samples: the named criterion, else the most critical one.
         let index = report
-            .critical
-            .as_ref()
-            .filter(|_| criterion.is_none())
-            .and_then(|c| report.criteria.iter().position(|s| s.id == c.criterion))
+            .criteria
+            .iter()
+            .position(|s| !s.samples.is_empty())
             .unwrap_or(0);
         crate::render::charts::sweep_lines(&report, index)
             .map(|c| crate::render::svg::line_chart(&c))

@@ -1,8 +1,9 @@
+use crate::analysis::smaa::weights::{DEFAULT_SPREAD, WeightMode, from_profile};
 use crate::analysis::smaa::{self, Request, ScoreMode, WeightInfo};
 use crate::cli::args::{Cli, SmaaArgs};
 use crate::cli::context::Context;
 use crate::error::Error;
-use crate::model::ProfileForm;
+use crate::render::views::smaa::SmaaTable;
 use crate::weights;
 
 pub fn run(cli: &Cli, args: &SmaaArgs) -> Result<(), Error> {
@@ -12,68 +13,73 @@ pub fn run(cli: &Cli, args: &SmaaArgs) -> Result<(), Error> {
     if args.threads == Some(0) {
         return Err(Error::Usage("--threads must be at least 1".into()));
     }
+    if args.ranks == Some(0) {
+        return Err(Error::Usage("--ranks must be at least 1".into()));
+    }
     if let Some(x) = args.spread {
         if !(x.is_finite() && x >= 0.0) {
             return Err(Error::Usage(format!(
                 "--spread must be a non-negative number (a relative half-width, e.g. 0.2), not {x}"
             )));
         }
+        if args.weights != WeightMode::Profile || args.profiles.is_some() {
+            return Err(Error::Usage(
+                "--spread varies a profile's weights: use it with --weights profile and one profile"
+                    .into(),
+            ));
+        }
     }
     let ctx = Context::load(cli)?;
     let model = &ctx.model;
-    let (profile, info) = match (&args.profiles, &args.profile) {
-        (Some(all), _) => {
-            if all != "all" {
-                return Err(Error::Usage(format!(
-                    "--profiles takes `all`, not `{all}`; use --profile P for one profile"
-                )));
-            }
-            if model.profiles.is_empty() {
-                return Err(Error::Usage(
-                    "--profiles all: the model has no profiles".into(),
-                ));
-            }
-            let mixture = model
-                .profiles
-                .iter()
-                .map(|p| weights::of_profile(model, p).weights)
-                .collect();
-            ("all".to_string(), WeightInfo::Mixture(mixture))
+    let (profile, info) = if let Some(all) = &args.profiles {
+        if all != "all" {
+            return Err(Error::Usage(format!(
+                "--profiles takes `all`, not `{all}`; use --profile P for one profile"
+            )));
         }
-        (None, Some(name)) => {
-            let index = ctx.profile(Some(name))?.unwrap_or(0);
-            let p = &model.profiles[index];
-            let info = match (&p.form, args.spread, p.bounds.is_empty()) {
-                (ProfileForm::Ranking(levels), None, _) => WeightInfo::Ordinal {
-                    levels: levels.clone(),
-                    criteria: model.criteria.len(),
-                },
-                (ProfileForm::Ranking(_), Some(_), _) => {
-                    return Err(Error::Usage(format!(
-                        "--spread needs numeric weights, but profile `{name}` is a ranking; its weights are already sampled from its order"
-                    )));
+        if model.profiles.is_empty() {
+            return Err(Error::Usage(
+                "--profiles all: the model has no profiles".into(),
+            ));
+        }
+        let mixture = model
+            .profiles
+            .iter()
+            .map(|p| weights::of_profile(model, p).weights)
+            .collect();
+        ("all".to_string(), WeightInfo::Mixture(mixture))
+    } else {
+        let uniform = WeightInfo::Uniform {
+            criteria: model.criteria.len(),
+        };
+        match (ctx.profile(args.profile.as_deref())?, args.weights) {
+            (_, WeightMode::Any) => ("none".to_string(), uniform),
+            (None, _) => {
+                if args.profile.is_none() && args.spread.is_none() {
+                    // No profile to start from: say so in the weights line.
+                    ("none".to_string(), uniform)
+                } else {
+                    return Err(Error::Usage("the model has no profiles".into()));
                 }
-                (_, Some(spread), _) => WeightInfo::Spread {
-                    weights: weights::of_profile(model, p).weights,
-                    spread,
-                },
-                (_, None, false) => WeightInfo::Bounded(ctx.bounds(Some(index))),
-                (_, None, true) => WeightInfo::Fixed(weights::of_profile(model, p).weights),
-            };
-            (p.id.to_string(), info)
-        }
-        (None, None) => {
-            if args.spread.is_some() {
-                return Err(Error::Usage(
-                    "--spread varies a profile's weights: name one with --profile".into(),
-                ));
             }
-            (
-                "none".to_string(),
-                WeightInfo::Uniform {
-                    criteria: model.criteria.len(),
-                },
-            )
+            (Some(index), mode) => {
+                let p = &model.profiles[index];
+                let info = match mode {
+                    WeightMode::Exact => WeightInfo::Fixed(weights::of_profile(model, p).weights),
+                    _ => {
+                        if args.spread.is_some()
+                            && matches!(p.form, crate::model::ProfileForm::Ranking(_))
+                        {
+                            return Err(Error::Usage(format!(
+                                "--spread needs numeric weights, but profile `{}` is a ranking; its weights are already sampled from its order",
+                                p.id
+                            )));
+                        }
+                        from_profile(model, p, args.spread.unwrap_or(DEFAULT_SPREAD))
+                    }
+                };
+                (p.id.to_string(), info)
+            }
         }
     };
     let scores = args.scores.unwrap_or(if smaa::has_ranges(model) {
@@ -92,10 +98,15 @@ pub fn run(cli: &Cli, args: &SmaaArgs) -> Result<(), Error> {
             scores,
             threads: args.threads,
             progress: true,
+            ranks: args.ranks,
+            pairwise: args.pairwise.then_some(true),
         },
     )
     .map_err(|e| Error::Usage(e.to_string()))?;
-    ctx.print(&report)?;
+    ctx.print(&SmaaTable {
+        report: &report,
+        detail: args.detail,
+    })?;
     ctx.write_svg(&args.chart, || {
         Some(crate::render::svg::stacked_bars(
             &crate::render::charts::acceptability_bars(&report),

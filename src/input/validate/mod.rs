@@ -5,8 +5,10 @@
 //! resolved to indices here, so nothing downstream looks anything up by name.
 
 mod criteria;
+mod evidence;
 mod options;
 mod profiles;
+mod uncertainty;
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +19,7 @@ use super::raw::Sp;
 use crate::model::id::is_valid;
 
 pub use criteria::criteria;
+pub(crate) use evidence::MAX_QUOTE_CHARS;
 pub use options::{OptionsValidator, constant_criteria};
 
 /// Tolerance of the reciprocal check `a_ij · a_ji = 1` of an AHP matrix.

@@ -6,6 +6,7 @@ use toml_span::Span;
 use std::collections::HashSet;
 
 use super::criteria::CriteriaPart;
+use super::evidence;
 use super::{Ids, Validator, preview, text};
 use crate::input::diagnostic::{Diagnostic, FileKind};
 use crate::input::raw::*;
@@ -118,6 +119,8 @@ impl OptionSink for OptionsValidator<'_> {
         self.sources = file
             .iter()
             .map(|s| Source {
+                kind: evidence::source_kind(&mut v, s),
+                text: text(&s.text),
                 id: SourceId::new(&s.id.value),
                 title: text(&s.title).unwrap_or_else(|| s.id.value.clone()),
                 author: text(&s.author),
@@ -143,6 +146,7 @@ impl OptionSink for OptionsValidator<'_> {
             options,
             scores,
             evidence,
+            sources,
             ..
         } = self;
         let (id, _) = v.id(f, "option", def.id.as_ref(), def.span, seen_ids);
@@ -202,6 +206,11 @@ impl OptionSink for OptionsValidator<'_> {
                     });
                 }
             }
+            let cited = score.source.as_ref().and_then(|s| {
+                let first = s.value.split_whitespace().next()?;
+                Some(sources[source_ids.index(first)?].kind)
+            });
+            evidence::score(&mut v, id, score, cited);
             let bare = score.why.is_none() && score.source.is_none();
             if bare && all_bare {
                 // Said once for the whole option below, if every score is bare.
@@ -241,7 +250,11 @@ impl OptionSink for OptionsValidator<'_> {
                 high: score.high.as_ref().map(|x| x.value),
                 why: text(&score.why),
                 source: text(&score.source),
+                quote: text(&score.quote),
                 imputed: false,
+                distribution: score.distribution.as_ref().and_then(|d| {
+                    super::uncertainty::distribution(&mut v, id, &score.criterion.value, score, d)
+                }),
             };
         }
         if bare_scores.len() > 1 {

@@ -117,6 +117,11 @@ pub(super) fn profile(
         description: text(&def.description).unwrap_or_default(),
         form,
         bounds,
+        ratios: def
+            .ratios
+            .as_ref()
+            .map(|r| super::uncertainty::ratios(v, r, criteria))
+            .unwrap_or_default(),
     }
 }
 

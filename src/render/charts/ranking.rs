@@ -26,14 +26,11 @@ pub fn rank_bars(model: &Model, report: &RankReport) -> StackedBars {
         .iter()
         .filter_map(|row| {
             let i = model.option_index(&row.id)?;
-            let segments = model
-                .criteria
-                .iter()
-                .enumerate()
-                .map(|(j, c)| Segment {
+            let segments = (0..model.criteria.len())
+                .map(|j| Segment {
                     value: weights[j] * values[(i, j)],
                     fill: palette::criterion(j),
-                    label: c.id.to_string(),
+                    label: (j + 1).to_string(),
                 })
                 .collect();
             Some(BarRow {
@@ -49,7 +46,7 @@ pub fn rank_bars(model: &Model, report: &RankReport) -> StackedBars {
         .enumerate()
         .map(|(j, c)| {
             (
-                format!("{}: {}", c.id, c.name_with_direction()),
+                format!("{}  {}", j + 1, c.name_with_direction()),
                 palette::criterion(j),
             )
         })
@@ -59,10 +56,12 @@ pub fn rank_bars(model: &Model, report: &RankReport) -> StackedBars {
             "Ranking under {}: overall value, stacked by criterion",
             report.profile
         ),
-        axis: "Overall value, 0 = worst on every criterion, 1 = best. Each segment is the \
-               criterion's weight × the option's value on it: a long segment means the option \
-               does well on that criterion (for a \"less is better\" criterion: it has little of it)."
-            .into(),
+        axis:
+            "Overall value, 0 = worst on every criterion, 1 = best. Each segment, numbered as in \
+               the legend, is the criterion's weight × the option's value on it: a long segment \
+               means the option does well on that criterion (for a \"less is better\" criterion: \
+               it has little of it)."
+                .into(),
         max: 1.0,
         rows,
         legend: Legend::Swatches(legend),

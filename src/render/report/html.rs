@@ -28,7 +28,7 @@ th{background:#eef3f8}td.n{text-align:right;font-variant-numeric:tabular-nums}fi
 .meta{color:#444}#summary{background:#f4f8fb;border-left:4px solid #0072b2;padding:.4rem 1rem;margin:1rem 0}#summary h2{margin-top:.6rem;border:0}
 #summary p{font-size:1.05rem}nav ol{columns:2;margin:.5rem 0}details{margin:.4rem 0}summary{cursor:pointer;font-weight:600}
 @media print{body{max-width:none;margin:0;font-size:10pt}h2{break-after:avoid}figure,tr,thead{break-inside:avoid}
-table{break-inside:auto}figure svg{max-height:24cm}nav{display:none}
+table{break-inside:avoid}figure svg{max-height:24cm}nav{display:none}
 details::details-content{content-visibility:visible;display:block}details>summary{list-style:none}}";
 
 fn table(t: &Table) -> String {

@@ -85,6 +85,7 @@ fn draw(model: &Model, data: &ReportData) -> Vec<Chart> {
     });
     let critical = data
         .sensitivity
+        .summary
         .critical
         .as_ref()
         .and_then(|c| {

@@ -84,7 +84,14 @@ pub fn sections(
         let well: Vec<String> = r
             .top_contributors
             .iter()
-            .map(|c| format!("{} ({})", c.name, fixed(c.contribution, 3)))
+            .map(|c| {
+                format!(
+                    "{} ({}): {}",
+                    c.name,
+                    c.direction.phrase(),
+                    fixed(c.contribution, 3)
+                )
+            })
             .collect();
         ranking.row(vec![
             r.rank.to_string(),
@@ -124,17 +131,31 @@ pub fn sections(
         "Ranks under every aggregation method, for this profile.".into(),
     ));
     parts.push(Part::Table(ranks_table(&data.methods)));
-    for v in &data.methods.vetoes {
-        let criteria: Vec<String> = v
-            .criteria
+    if !data.methods.vetoes.is_empty() {
+        let vetoed: Vec<String> = data
+            .methods
+            .vetoes
             .iter()
-            .map(|c| data.methods.criteria.get(c).cloned().unwrap_or_default())
+            .map(|v| {
+                let criteria: Vec<String> = v
+                    .criteria
+                    .iter()
+                    .map(|c| data.methods.criteria.get(c).cloned().unwrap_or_default())
+                    .collect();
+                format!(
+                    "{} on {}",
+                    data.methods
+                        .names
+                        .get(&v.option)
+                        .cloned()
+                        .unwrap_or_default(),
+                    criteria.join(" and ")
+                )
+            })
             .collect();
         parts.push(Part::Paragraph(format!(
-            "Under {}, {} has the worst possible value on {}, which makes its weighted product 0 (a veto).",
-            v.column,
-            data.methods.names.get(&v.option).cloned().unwrap_or_default(),
-            criteria.join(" and ")
+            "The weighted product (wpm) ranks last any option with the worst possible value on a weighted criterion, whatever its other scores (a veto): {}. Its low ranks for these options say how the product treats a zero, not how they do overall.",
+            vetoed.join("; ")
         )));
     }
     parts.extend(fig("methods.svg"));
@@ -150,19 +171,31 @@ pub fn sections(
         ("Weight now", true),
         ("Leader stays first from", true),
         ("to", true),
+        ("Who overtakes below · above", false),
     ]);
+    let name = |id: &str| s.names.get(id).cloned().unwrap_or_else(|| id.to_string());
     for sweep in &s.criteria {
+        let at = |edge: f64| {
+            sweep
+                .thresholds
+                .iter()
+                .find(|t| (t.weight - edge).abs() < 1e-12 && t.pair.contains(&s.top))
+                .and_then(|t| t.pair.iter().find(|p| **p != s.top))
+                .map_or("–".to_string(), |p| name(p))
+        };
         stable.row(vec![
             sweep.name.clone(),
             fixed(sweep.weight, 3),
             fixed(sweep.top_stable[0], 3),
             fixed(sweep.top_stable[1], 3),
+            format!("{} · {}", at(sweep.top_stable[0]), at(sweep.top_stable[1])),
         ]);
     }
     let mut parts: Vec<Part> = vec![Part::List(findings(s))];
     parts.push(Part::Paragraph(format!(
-        "Each row moves one weight, the others {}.",
-        s.rule
+        "For every criterion, the range of its weight over which {} stays first, moving one weight at a time. {}.",
+        name(&s.top),
+        capitalized(s.rule.trim_end_matches('.'))
     )));
     parts.push(Part::Table(stable));
     parts.extend(fig("sensitivity.svg"));
@@ -278,4 +311,12 @@ pub fn sections(
         parts: vec![Part::List(sources)],
     });
     out
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }

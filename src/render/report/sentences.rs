@@ -3,22 +3,33 @@
 use crate::analysis::sensitivity::SensitivityReport;
 use crate::model::Model;
 use crate::render::fixed;
-use crate::report::ReportData;
+use crate::report::{ReportData, SmaaScope};
 
 /// A share as a percentage with one decimal.
 pub fn percent(x: f64) -> String {
     format!("{}%", fixed(100.0 * x, 1))
 }
 
-/// How SMAA varied the inputs, in words.
+/// What SMAA varied, in words: "the weights … and each score …".
 pub fn smaa_varied(data: &ReportData) -> String {
+    let weights = match data.smaa_scope {
+        SmaaScope::Bounds => "the weights anywhere within the profile's bounds".to_string(),
+        SmaaScope::Spread(s) => format!(
+            "each weight within ±{}% of the profile's",
+            fixed(100.0 * s, 0)
+        ),
+        SmaaScope::Order => {
+            "the weights in any way that keeps the profile's order of importance".into()
+        }
+        SmaaScope::Any => "the weights over every possible combination".into(),
+    };
     let scores = match data.smaa.scores {
         crate::analysis::smaa::ScoreMode::Uncertain => " and each score within its stated range",
         crate::analysis::smaa::ScoreMode::Fixed => "",
     };
     format!(
-        "weights {}{scores} ({} samples, seed {})",
-        data.smaa.weights, data.smaa.samples, data.smaa.seed
+        "{weights}{scores} ({} samples, seed {})",
+        data.smaa.samples, data.smaa.seed
     )
 }
 
@@ -51,7 +62,7 @@ pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
         ),
     });
     let mut sure = format!(
-        "How sure: when SMAA-2 varies the {}, {} ranks first in {} of the samples.",
+        "How sure: when SMAA-2 varies {}, {} ranks first in {} of the samples.",
         smaa_varied(data),
         name(s.leader),
         percent(s.leader_first)
@@ -102,19 +113,21 @@ pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
     }
     if !model.profiles.is_empty() {
         let mut words = if s.dissent.is_empty() {
-            "Every stakeholder profile puts the same option first.".to_string()
+            format!("Every stakeholder profile puts {} first.", name(s.leader))
         } else if s.agree.is_empty() {
-            "No other stakeholder profile agrees.".to_string()
+            format!(
+                "No other stakeholder profile puts {} first.",
+                name(s.leader)
+            )
         } else {
             format!(
-                "{} agree{}.",
-                s.agree.join(", "),
-                if s.agree.len() == 1 { "s" } else { "" }
+                "Stakeholders who also put it first: {}.",
+                s.agree.join(", ")
             )
         };
         for d in &s.dissent {
             words.push_str(&format!(
-                " {} puts {} first and ranks {} {}",
+                " The {} profile puts {} first and {} {}",
                 d.name,
                 name(d.leader),
                 name(s.leader),
@@ -122,7 +135,7 @@ pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
             ));
             match d.emphasis {
                 Some((j, theirs, ours)) => words.push_str(&format!(
-                    ": it weighs {} more ({} against {}).",
+                    ", mainly because it gives {} a weight of {} against {} here.",
                     model.criteria[j].name_with_direction(),
                     fixed(theirs, 3),
                     fixed(ours, 3)
@@ -195,14 +208,14 @@ pub fn reconcile(model: &Model, data: &ReportData) -> Vec<String> {
     });
     out.push(if s.smaa_top.0 == s.leader {
         format!(
-            "SMAA agrees with the ranking: {} is also the option most often first ({}) when the {}.",
+            "SMAA agrees with the ranking: {} is also the option most often first ({}) when SMAA varies {}.",
             leader.name,
             percent(s.leader_first),
-            smaa_varied(data).replacen("weights", "weights vary", 1)
+            smaa_varied(data)
         )
     } else {
         format!(
-            "SMAA and the ranking differ: the ranking uses the profile's exact weights and each score's central value, while SMAA varies the {}. Across those variations {} is first most often ({}), {} only in {}.",
+            "SMAA and the ranking differ: the ranking uses the profile's exact weights and each score's central value, while SMAA varies {}. Across those variations {} is first most often ({}), {} only in {}.",
             smaa_varied(data),
             model.options[s.smaa_top.0].name,
             percent(s.smaa_top.1),
@@ -213,10 +226,14 @@ pub fn reconcile(model: &Model, data: &ReportData) -> Vec<String> {
     out
 }
 
-/// The sensitivity findings as sentences a facilitator can read out.
+/// How many of the nearest single-weight changes the findings read out.
+const FINDINGS: usize = 3;
+
+/// The nearest single-weight changes that topple the leader, as sentences a
+/// facilitator can read out, smallest change first.
 pub fn findings(s: &SensitivityReport) -> Vec<String> {
     let name = |id: &str| s.names.get(id).cloned().unwrap_or_else(|| id.to_string());
-    let mut out = vec![];
+    let mut out: Vec<(f64, String)> = vec![];
     for sweep in &s.criteria {
         for t in &sweep.thresholds {
             let rising = t.weight > sweep.weight;
@@ -229,23 +246,27 @@ pub fn findings(s: &SensitivityReport) -> Vec<String> {
                 } else {
                     (&t.pair[0], &t.pair[1])
                 };
-                out.push(format!(
-                    "If the weight of {} {} {} (now {}), {} overtakes {}.",
-                    sweep.name,
-                    if rising { "rises above" } else { "falls below" },
-                    fixed(t.weight, 3),
-                    fixed(sweep.weight, 3),
-                    name(winner),
-                    name(loser)
+                out.push((
+                    (t.weight - sweep.weight).abs(),
+                    format!(
+                        "If the weight of {} {} {} (now {}), {} overtakes {}.",
+                        sweep.name,
+                        if rising { "rises above" } else { "falls below" },
+                        fixed(t.weight, 3),
+                        fixed(sweep.weight, 3),
+                        name(winner),
+                        name(loser)
+                    ),
                 ));
             }
         }
     }
     if out.is_empty() {
-        out.push(format!(
+        return vec![format!(
             "No change of a single weight makes another option overtake {}.",
             name(&s.top)
-        ));
+        )];
     }
-    out
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out.into_iter().take(FINDINGS).map(|(_, s)| s).collect()
 }

@@ -44,7 +44,7 @@ pub struct StackedBars {
 
 const LABEL_WIDTH: i32 = 250;
 const BAR_WIDTH: i32 = 520;
-const ROW: i32 = 34;
+const ROW: i32 = 38;
 const TOP: i32 = 46;
 
 /// Draws the chart.
@@ -68,9 +68,9 @@ pub fn stacked_bars(chart: &StackedBars) -> String {
         }
         for (r, row) in chart.rows.iter().enumerate() {
             let y = TOP + r as i32 * ROW;
-            let lines = wrap(&row.label, 34);
-            let top = y + (ROW - 4) / 2 - (lines.len() as i32 * 14) / 2;
-            draw_lines(area, &lines, (10, top), &font(13), 14);
+            let lines = wrap(&row.label, 30);
+            let top = y + (ROW - 6) / 2 - (lines.len() as i32 * 16) / 2 + 1;
+            draw_lines(area, &lines, (10, top), &font(13), 16);
             let mut x = LABEL_WIDTH;
             for s in &row.segments {
                 let w = scale(s.value.max(0.0));
@@ -85,11 +85,11 @@ pub fn stacked_bars(chart: &StackedBars) -> String {
                     [(x, y), (x + w, y + ROW - 8)],
                     WHITE.stroke_width(1),
                 ));
-                if !s.label.is_empty() && (s.label.chars().count() as i32) * 7 + 4 < w {
+                if !s.label.is_empty() && (s.label.chars().count() as i32) * 8 + 4 < w {
                     let _ = area.draw(&Text::new(
                         s.label.clone(),
-                        (x + 3, y + 8),
-                        ("sans-serif", 11).into_font().color(&palette::ink(s.fill)),
+                        (x + 2, y + 7),
+                        font(11).color(&palette::ink(s.fill)),
                     ));
                 }
                 x += w;

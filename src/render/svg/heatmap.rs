@@ -19,7 +19,7 @@ pub struct Heatmap {
 /// Draws the chart: cells coloured by rank on viridis (rank 1 darkest), every
 /// cell printing its number, and a colour legend under the grid.
 pub fn heatmap(chart: &Heatmap) -> String {
-    let (label_w, cell_w, cell_h) = (250, 96, 26);
+    let (label_w, cell_w, cell_h) = (250, 96, 32);
     let n = chart.rows.len().max(1);
     let header_lines = chart
         .columns
@@ -27,7 +27,7 @@ pub fn heatmap(chart: &Heatmap) -> String {
         .map(|c| wrap(c, 13).len())
         .max()
         .unwrap_or(1) as i32;
-    let grid_top = 44 + header_lines * 13 + 6;
+    let grid_top = 44 + header_lines * 15 + 6;
     let grid_bottom = grid_top + cell_h * chart.rows.len() as i32;
     let width = (label_w + cell_w * chart.columns.len() as i32 + 20).max(560);
     let legend = Legend::Ramp {
@@ -40,13 +40,13 @@ pub fn heatmap(chart: &Heatmap) -> String {
         let _ = area.draw(&Text::new(chart.title.clone(), (10, 12), font(17)));
         for (c, label) in chart.columns.iter().enumerate() {
             let x = label_w + c as i32 * cell_w;
-            draw_lines(area, &wrap(label, 13), (x + 4, 44), &font(12), 13);
+            draw_lines(area, &wrap(label, 13), (x + 4, 44), &font(12), 15);
         }
         for (r, (name, ranks)) in chart.rows.iter().enumerate() {
             let y = grid_top + r as i32 * cell_h;
-            let lines = wrap(name, 38);
-            let top = if lines.len() > 1 { y } else { y + 6 };
-            draw_lines(area, &lines, (10, top), &font(11), 12);
+            let lines = wrap(name, 34);
+            let top = if lines.len() > 1 { y + 1 } else { y + 8 };
+            draw_lines(area, &lines, (10, top), &font(11), 14);
             for (c, rank) in ranks.iter().enumerate() {
                 let x = label_w + c as i32 * cell_w;
                 let colour = fill(*rank, n);
@@ -56,8 +56,8 @@ pub fn heatmap(chart: &Heatmap) -> String {
                 ));
                 let _ = area.draw(&Text::new(
                     rank.to_string(),
-                    (x + cell_w / 2 - 6, y + 6),
-                    ("sans-serif", 13).into_font().color(&palette::ink(colour)),
+                    (x + cell_w / 2 - 6, y + 8),
+                    font(13).color(&palette::ink(colour)),
                 ));
             }
         }

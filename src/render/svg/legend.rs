@@ -23,7 +23,7 @@ pub enum Legend {
 
 const SWATCH_COLUMNS: usize = 2;
 const COLUMN_WIDTH: i32 = 430;
-const WRAP: usize = 58;
+const WRAP: usize = 54;
 const LINE: i32 = 15;
 
 impl Legend {

@@ -117,8 +117,8 @@ pub fn line_chart(chart: &LineChart) -> String {
                 palette::line(*k).stroke_width(3),
             ));
             let names = wrap(&highlighted[*k].label, 28);
-            draw_lines(&labels, &names, (26, y), &font(11), 13);
-            y += 13 * names.len() as i32 + 5;
+            draw_lines(&labels, &names, (26, y), &font(11), 15);
+            y += 15 * names.len() as i32 + 5;
         }
         if highlighted.len() < chart.series.len() {
             let y = y + 6;

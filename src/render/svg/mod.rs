@@ -43,10 +43,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Font for labels.
+/// Font for labels. plotters' SVG backend writes `font-size` at about 0.8 of
+/// the size asked for; the factor brings a label of nominal size 11 to about
+/// 11 px, legible on a slide.
 pub(crate) fn font(size: u32) -> TextStyle<'static> {
-    ("sans-serif", size).into_font().color(&BLACK)
+    ("sans-serif", f64::from(size) * FONT_SCALE)
+        .into_font()
+        .color(&BLACK)
 }
+
+/// See [`font`].
+const FONT_SCALE: f64 = 1.2;
 
 /// Draws wrapped text, one line under the other, starting at `(x, y)`.
 pub(crate) fn draw_lines<DB: DrawingBackend>(

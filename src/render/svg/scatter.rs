@@ -38,8 +38,8 @@ pub struct Scatter {
 
 const WIDTH: i32 = 960;
 const PLOT_H: i32 = 600;
-const CHAR_W: f64 = 6.4;
-const TEXT_H: i32 = 13;
+const CHAR_W: f64 = 7.0;
+const TEXT_H: i32 = 15;
 const MARK: i32 = 6;
 
 /// Where each point's label goes.

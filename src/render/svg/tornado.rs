@@ -72,13 +72,10 @@ pub fn tornado(chart: &Tornado) -> String {
             LABEL_W + ((v - lo + pad) / (span + 2.0 * pad) * f64::from(BAR_W)).round() as i32
         };
         let bottom = TOP + ROW_H * chart.rows.len() as i32;
-        let right = ("sans-serif", 11)
-            .into_font()
-            .color(&BLACK)
-            .pos(Pos::new(HPos::Right, VPos::Top));
+        let right = font(11).pos(Pos::new(HPos::Right, VPos::Top));
         for (r, row) in chart.rows.iter().enumerate() {
             let y = TOP + r as i32 * ROW_H;
-            draw_lines(area, &wrap(&row.label, 38), (10, y + 2), &font(12), 13);
+            draw_lines(area, &wrap(&row.label, 34), (10, y + 1), &font(12), 15);
             let (a, b) = (row.at_low.min(row.at_high), row.at_low.max(row.at_high));
             let _ = area.draw(&Rectangle::new(
                 [(x(a), y), (x(b).max(x(a) + 1), y + ROW_H - 8)],
@@ -101,10 +98,7 @@ pub fn tornado(chart: &Tornado) -> String {
             vec![(x(chart.base), TOP - 6), (x(chart.base), bottom)],
             BLACK.stroke_width(2),
         ));
-        let centred = ("sans-serif", 12)
-            .into_font()
-            .color(&BLACK)
-            .pos(Pos::new(HPos::Center, VPos::Top));
+        let centred = font(12).pos(Pos::new(HPos::Center, VPos::Top));
         let _ = area.draw(&Text::new(
             format!("value at the scores: {:.3}", chart.base),
             (x(chart.base), bottom + 6),

@@ -45,12 +45,19 @@ pub struct CheckReport {
     /// in order of first appearance.
     #[serde(skip)]
     pub not_shown: IndexMap<(Severity, &'static str), usize>,
+    /// What else the check found worth saying, such as how many quotes it verified.
+    pub notes: Vec<String>,
 }
 
 impl CheckReport {
     /// The report of a check; `strict` makes warnings fail.
     pub fn new(checked: &Checked, strict: bool) -> Self {
-        let sources = checked.sources.indexed();
+        Self::new_styled(checked, strict, false)
+    }
+
+    /// The report, its diagnostics rendered in colour when `styled`.
+    pub fn new_styled(checked: &Checked, strict: bool, styled: bool) -> Self {
+        let sources = checked.sources.indexed().styled(styled);
         let mut seen: IndexMap<(Severity, &'static str), usize> = IndexMap::new();
         let diagnostics = checked
             .diagnostics
@@ -81,7 +88,14 @@ impl CheckReport {
             ok: errors == 0 && !(strict && warnings > 0),
             diagnostics,
             not_shown,
+            notes: vec![],
         }
+    }
+
+    /// The report with these notes, shown before the summary.
+    pub fn with_notes(mut self, notes: Vec<String>) -> Self {
+        self.notes = notes;
+        self
     }
 
     /// The one-line summary.
@@ -105,15 +119,12 @@ impl CheckReport {
 impl View for CheckReport {
     fn document(&self) -> Document {
         let mut doc = Document::new();
-        let mut data = Table::new(&[
-            ("severity", false),
-            ("code", false),
-            ("file", false),
-            ("line", true),
-            ("column", true),
-            ("message", false),
-            ("help", false),
-        ]);
+        let mut data = Table::data(
+            "problems",
+            &[
+                "severity", "code", "file", "line", "column", "message", "help",
+            ],
+        );
         for item in &self.diagnostics {
             if let Some(rendered) = &item.rendered {
                 doc.preformatted(rendered.clone());
@@ -139,6 +150,9 @@ impl View for CheckReport {
                  `--format csv` or `--format json` lists every one)",
                 if *n == 1 { "" } else { "s" }
             ));
+        }
+        for note in &self.notes {
+            doc.paragraph(format!("note: {note}"));
         }
         doc.paragraph(self.summary());
         doc

@@ -1,5 +1,5 @@
 use crate::analysis::compare::CompareReport;
-use crate::render::{Document, Table, View, fixed};
+use crate::render::{Document, Table, View, fixed, full};
 
 impl CompareReport {
     fn option_name<'a>(&'a self, id: &'a str) -> &'a str {
@@ -131,6 +131,43 @@ impl View for CompareReport {
             ]);
         }
         doc.table(correlations);
+        doc.data(self.ranks_data());
+        let mut data = Table::data(
+            "correlations",
+            &["column_a", "column_b", "kendall_tau", "spearman_rho"],
+        );
+        let number = |x: Option<f64>| x.map_or(String::new(), full);
+        for c in &self.correlations {
+            data.row(vec![
+                c.a.clone(),
+                c.b.clone(),
+                number(c.kendall_tau),
+                number(c.spearman_rho),
+            ]);
+        }
+        doc.data(data);
         doc
+    }
+}
+
+impl CompareReport {
+    /// CSV `ranks`: one row per option, one column of ranks per compared
+    /// profile or method (headed by its id), then the spread.
+    fn ranks_data(&self) -> Table {
+        let mut headers = vec!["id", "name"];
+        headers.extend(self.columns.iter().map(String::as_str));
+        headers.push("spread");
+        let mut table = Table::data("ranks", &headers);
+        for (id, ranks) in &self.ranks {
+            let mut row = vec![id.clone(), self.option_name(id).to_string()];
+            row.extend(ranks.values().map(ToString::to_string));
+            row.push(
+                self.spread
+                    .get(id)
+                    .map_or(String::new(), ToString::to_string),
+            );
+            table.row(row);
+        }
+        table
     }
 }

@@ -1,5 +1,5 @@
 use crate::analysis::explain::ExplainReport;
-use crate::render::{Document, Table, View, fixed};
+use crate::render::{Document, Table, View, fixed, full};
 
 impl View for ExplainReport {
     fn document(&self) -> Document {
@@ -79,6 +79,35 @@ impl View for ExplainReport {
             }
             doc.paragraph("What the method ranked by, for the two options:");
             doc.table(steps);
+        }
+        if !self.contributions.is_empty() {
+            let mut data = Table::data(
+                "contributions",
+                &["criterion_id", "criterion", "contribution_a_minus_b"],
+            );
+            for c in &self.contributions {
+                data.row(vec![
+                    c.criterion.clone(),
+                    c.name.clone(),
+                    full(c.contribution),
+                ]);
+            }
+            doc.data(data);
+        }
+        let mut steps = Table::data("steps", &["symbol", "caption", "index", "a", "b"]);
+        for s in &self.steps {
+            for (k, (x, y)) in s.a.iter().zip(&s.b).enumerate() {
+                steps.row(vec![
+                    s.symbol.to_string(),
+                    s.caption.to_string(),
+                    k.to_string(),
+                    full(*x),
+                    full(*y),
+                ]);
+            }
+        }
+        if !steps.rows.is_empty() {
+            doc.data(steps);
         }
         doc
     }

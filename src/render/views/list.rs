@@ -108,6 +108,15 @@ impl View for Listing {
         }
         doc.heading(format!("{} {}", self.items.len(), self.kind));
         doc.table(table);
+        let mut data = Table::data(self.kind, &["id", "name", "detail"]);
+        for item in &self.items {
+            data.row(vec![
+                item.id.clone(),
+                item.name.clone(),
+                item.detail.clone(),
+            ]);
+        }
+        doc.data(data);
         doc
     }
 }

@@ -6,7 +6,7 @@ mod explain;
 mod list;
 mod rank;
 mod sensitivity;
-mod smaa;
+pub mod smaa;
 mod weights;
 
 pub use check::{CheckReport, SHOWN_PER_CODE};

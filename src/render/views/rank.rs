@@ -2,7 +2,7 @@ use crate::analysis::RankReport;
 use crate::analysis::ranking::{Contribution, RankedOption};
 use crate::methods::{Better, MethodKind};
 use crate::model::Direction;
-use crate::render::{Document, Table, View, fixed};
+use crate::render::{Document, Table, View, fixed, full};
 
 impl View for RankReport {
     fn document(&self) -> Document {
@@ -69,8 +69,74 @@ impl View for RankReport {
         for note in &self.notes {
             doc.paragraph(format!("Note: {note}"));
         }
+        doc.data(ranking_data(self));
+        doc.data(contributions_data(self));
         doc
     }
+}
+
+/// CSV `ranking`: one row per option, with the method's own figures.
+fn ranking_data(report: &RankReport) -> Table {
+    let symbols: Vec<&str> = report
+        .ranking
+        .first()
+        .map(|r| r.figures.iter().map(|f| f.symbol).collect())
+        .unwrap_or_default();
+    let mut headers = vec!["rank", "id", "name", "score"];
+    headers.extend(&symbols);
+    headers.push("dominated_by");
+    let mut table = Table::data("ranking", &headers);
+    for row in &report.ranking {
+        let mut cells = vec![
+            row.rank.to_string(),
+            row.id.clone(),
+            row.name.clone(),
+            full(row.score),
+        ];
+        cells.extend(row.figures.iter().map(|f| full(f.value)));
+        cells.push(row.dominated_by.clone().unwrap_or_default());
+        table.row(cells);
+    }
+    table
+}
+
+/// CSV `contributions`: the criteria behind each option's place, one row
+/// each (the additive model's largest contributions, or the weighted
+/// product's smallest factors).
+fn contributions_data(report: &RankReport) -> Table {
+    let mut table = Table::data(
+        "contributions",
+        &[
+            "option_id",
+            "criterion_id",
+            "criterion",
+            "direction",
+            "kind",
+            "value",
+        ],
+    );
+    for row in &report.ranking {
+        let parts = row
+            .top_contributors
+            .iter()
+            .map(|c| (c, "contribution"))
+            .chain(row.weakest_factors.iter().map(|c| (c, "factor")));
+        for (c, kind) in parts {
+            let direction = match c.direction {
+                Direction::Cost => "cost",
+                Direction::Benefit => "benefit",
+            };
+            table.row(vec![
+                row.id.clone(),
+                c.criterion.clone(),
+                c.name.clone(),
+                direction.into(),
+                kind.into(),
+                full(c.contribution),
+            ]);
+        }
+    }
+    table
 }
 
 /// The last column's header and the sentence that explains it, per method.

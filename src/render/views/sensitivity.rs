@@ -1,124 +1,301 @@
-use crate::analysis::sensitivity::{CriticalChange, SensitivityReport, SweptWeight};
+use crate::analysis::sensitivity::{
+    CriticalChange, NearestFlip, Rebalance, SensitivityReport, Summary,
+};
+use crate::model::Direction;
 use crate::render::{Document, Table, View, fixed};
+
+/// A direction in words, for prose.
+fn in_words(d: Direction) -> &'static str {
+    match d {
+        Direction::Benefit => "more is better",
+        Direction::Cost => "less is better",
+    }
+}
+
+/// A direction as a mark, for tables (the legend says which is which).
+fn mark(d: Direction) -> &'static str {
+    match d {
+        Direction::Benefit => "↑",
+        Direction::Cost => "↓",
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`, …
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, x) if x != 11 => "st",
+        (2, x) if x != 12 => "nd",
+        (3, x) if x != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A signed change with its sign always shown.
+fn signed(x: f64, digits: usize) -> String {
+    let s = fixed(x, digits);
+    if s.starts_with('-') {
+        s
+    } else {
+        format!("+{s}")
+    }
+}
 
 impl SensitivityReport {
     fn name<'a>(&'a self, id: &'a str) -> &'a str {
         self.names.get(id).map_or(id, String::as_str)
     }
 
-    fn sweeps(&self, doc: &mut Document, title: &str, sweeps: &[SweptWeight]) {
-        if sweeps.is_empty() {
-            return;
-        }
-        doc.heading(title);
-        let top = self.name(&self.top);
-        let mut table = Table::new(&[
-            ("Weight of", false),
-            ("Now", true),
-            ("Top stays top from", true),
-            ("to", true),
-            ("Swaps", true),
-        ]);
-        let mut swaps = Table::new(&[
-            ("Weight of", false),
-            ("At", true),
-            ("Falls behind", false),
-            ("Moves ahead", false),
-        ]);
-        for s in sweeps {
-            table.row(vec![
-                s.name.clone(),
-                fixed(s.weight, 3),
-                fixed(s.top_stable[0], 4),
-                fixed(s.top_stable[1], 4),
-                s.thresholds.len().to_string(),
-            ]);
-            for t in &s.thresholds {
-                swaps.row(vec![
-                    s.name.clone(),
-                    fixed(t.weight, 4),
-                    self.name(&t.pair[0]).to_string(),
-                    self.name(&t.pair[1]).to_string(),
-                ]);
-            }
-        }
-        doc.paragraph(format!(
-            "The interval is where {top} stays top as that weight moves."
-        ));
-        doc.table(table);
-        if !swaps.rows.is_empty() {
-            doc.table(swaps);
+    fn rule_name(&self) -> &'static str {
+        match self.rebalance {
+            Rebalance::Proportional => "the others rescaled in proportion",
+            Rebalance::Equal => "the change split equally among the others",
         }
     }
 
-    fn sentence(&self, c: &CriticalChange, what: &str) -> String {
-        let direction = if c.change > 0.0 { "rises" } else { "falls" };
-        let relative = c.relative_change.map_or(String::new(), |r| {
-            format!(", {}% of its current value", fixed(100.0 * r, 1))
-        });
+    fn leader(&self, s: &Summary) -> String {
+        if s.tied.len() > 1 {
+            let names: Vec<&str> = s.tied.iter().map(|id| self.name(id)).collect();
+            return format!(
+                "{} tie for first with {} each (equal within 1e-9), so the critical change is 0: \
+                 the smallest change of a weight on which they differ puts one of them ahead.",
+                names.join(" and "),
+                fixed(s.score, 4)
+            );
+        }
+        match &s.runner_up {
+            Some(r) => format!(
+                "{} is first with {}, {} ahead of {}.",
+                s.top_name,
+                fixed(s.score, 4),
+                fixed(s.margin, 4),
+                self.name(r)
+            ),
+            None => format!("{} is the only option.", s.top_name),
+        }
+    }
+
+    /// Triantaphyllou & Sanchez's change in words.
+    fn critical_sentence(&self, c: &CriticalChange, label: &str) -> String {
+        if c.change == 0.0 {
+            return format!(
+                "{label}: {} ({}), on which the tied options differ most: raising its weight puts \
+                 one of them ahead, lowering it the other.",
+                c.criterion_name,
+                in_words(c.direction)
+            );
+        }
+        let verb = if c.change > 0.0 {
+            "Raising"
+        } else {
+            "Lowering"
+        };
+        let relative = c
+            .relative_change
+            .map_or(String::new(), |r| format!(", {}%", signed(r, 1)));
         format!(
-            "{what}: if the weight of {} {direction} to {} (a change of {}{relative}), {} overtakes {}.",
-            c.criterion,
-            fixed(c.weight, 4),
-            fixed(c.change, 4),
+            "{label}: {} ({}). {verb} its weight from {} to {} ({}{relative}), every other weight \
+             held fixed, puts {} ahead of {} (Triantaphyllou & Sanchez 1997); rescaled to sum to 1, \
+             that is a weight of {}.",
+            c.criterion_name,
+            in_words(c.direction),
+            fixed(c.weight, 3),
+            fixed(c.new_weight, 4),
+            signed(c.change, 4),
             self.name(&c.new_top),
-            self.name(&c.displaced)
+            self.name(&c.displaced),
+            fixed(c.renormalized_weight, 4)
         )
     }
-}
 
-impl View for SensitivityReport {
-    fn document(&self) -> Document {
-        let mut doc = Document::new();
-        doc.heading(format!(
-            "{} — sensitivity of profile {}, method {}",
-            self.model, self.profile, self.method
-        ));
+    fn relative_sentence(&self, c: &CriticalChange) -> String {
+        format!(
+            "By relative change (100·δ/w) the most critical is {} ({}): {}%, from {} to {}, puts {} ahead.",
+            c.criterion_name,
+            in_words(c.direction),
+            signed(c.relative_change.unwrap_or(0.0), 1),
+            fixed(c.weight, 3),
+            fixed(c.new_weight, 4),
+            self.name(&c.new_top)
+        )
+    }
+
+    fn flip(&self, doc: &mut Document, f: &NearestFlip) {
+        let moves: Vec<String> = f
+            .moves
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} ({}) {} → {}",
+                    m.name,
+                    in_words(m.direction),
+                    fixed(m.from, 4),
+                    fixed(m.to, 4)
+                )
+            })
+            .collect();
         doc.paragraph(format!(
-            "Top option: {}. Rebalancing: {} ({}). Thresholds are {}.",
-            self.name(&self.top),
-            match self.rebalance {
-                crate::analysis::sensitivity::Rebalance::Proportional => "proportional",
-                crate::analysis::sensitivity::Rebalance::Equal => "equal",
-            },
+            "Nearest flip with every weight free: moving {} of the total weight (L1 distance {}) \
+             puts {} first. Only these weights move: {}.",
+            fixed(f.distance / 2.0, 4),
+            fixed(f.distance, 4),
+            self.name(&f.new_top),
+            moves.join("; ")
+        ));
+    }
+
+    fn stability(&self, doc: &mut Document, s: &Summary) {
+        doc.paragraph(format!(
+            "Where {} stays first ({}): {}. Thresholds are {}.",
+            s.top_name,
+            "↑ more is better, ↓ less is better",
             self.rule,
             if self.exact {
-                "exact: under the additive model every score is linear in the swept weight"
+                "exact (under the additive model every score is linear in the swept weight)"
             } else {
-                "numerical: found on a grid and refined by bisection to 1e-6"
-            }
+                "numerical (found on a 400-step grid and refined to 1e-7)"
+            },
         ));
-        self.sweeps(&mut doc, "Criteria", &self.criteria);
-        self.sweeps(&mut doc, "Groups of the value tree", &self.groups);
-        doc.heading("Most critical criterion");
-        match (&self.critical, &self.critical_relative) {
-            (Some(a), Some(r)) => {
-                doc.paragraph(self.sentence(a, "Smallest absolute change"));
-                if r != a {
-                    doc.paragraph(self.sentence(r, "Smallest relative change"));
+        let mut table = Table::new(&[
+            ("Weight of", false),
+            ("now", true),
+            ("from", true),
+            ("to", true),
+        ]);
+        for st in &s.stability {
+            table.row(vec![
+                format!("{} {}", mark(st.direction), st.name),
+                fixed(st.weight, 3),
+                fixed(st.from, 4),
+                fixed(st.to, 4),
+            ]);
+        }
+        doc.table(table);
+    }
+
+    /// The swaps listed, nearest to the current weights first; `limit`
+    /// rows at most.
+    fn swaps(&self, doc: &mut Document, limit: Option<usize>) {
+        let mut rows: Vec<(f64, Vec<String>)> = vec![];
+        let mut edges = 0;
+        let mut data = Table::new(&[
+            ("weight_of", false),
+            ("now", true),
+            ("at", true),
+            ("place", true),
+            ("ahead_below", false),
+            ("ahead_above", false),
+        ]);
+        for s in self.criteria.iter().chain(&self.groups) {
+            let label = match self
+                .summary
+                .stability
+                .iter()
+                .find(|st| st.criterion == s.id)
+            {
+                Some(st) => format!("{} {}", mark(st.direction), s.name),
+                None => format!("all of {}", s.name),
+            };
+            for t in &s.thresholds {
+                data.row(vec![
+                    s.id.clone(),
+                    s.weight.to_string(),
+                    t.weight.to_string(),
+                    t.place.map_or(String::new(), |p| p.to_string()),
+                    t.pair[0].clone(),
+                    t.pair[1].clone(),
+                ]);
+                // The ends of the top's interval are in the table above.
+                let edge =
+                    t.place == Some(1) && s.top_stable.iter().any(|e| (e - t.weight).abs() < 1e-9);
+                if edge && limit.is_some() {
+                    edges += 1;
+                    continue;
                 }
+                // Read from the current weight towards the swap.
+                let (ahead, behind) = if t.weight >= s.weight {
+                    (&t.pair[1], &t.pair[0])
+                } else {
+                    (&t.pair[0], &t.pair[1])
+                };
+                rows.push((
+                    (t.weight - s.weight).abs(),
+                    vec![
+                        label.clone(),
+                        format!("{} → {}", fixed(s.weight, 3), fixed(t.weight, 4)),
+                        match t.place {
+                            Some(p) => format!(
+                                "{} takes {} place from {}",
+                                self.name(ahead),
+                                ordinal(p),
+                                self.name(behind)
+                            ),
+                            None => {
+                                format!("{} passes {}", self.name(ahead), self.name(behind))
+                            }
+                        },
+                    ],
+                ));
             }
-            (Some(a), None) => {
-                doc.paragraph(self.sentence(a, "Smallest absolute change"));
-            }
-            _ => {
-                doc.paragraph("No change of a single weight makes another option the top.");
-            }
+        }
+        let scope = match self.top_places {
+            Some(k) => format!("the first {k} places"),
+            None => "any place".to_string(),
+        };
+        if rows.is_empty() {
+            doc.paragraph(format!("No single weight moving alone changes {scope}."));
+            return;
+        }
+        doc.data(data);
+        let total = rows.len() + edges;
+        if let Some(limit) = limit {
+            rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+            rows.truncate(limit);
+        }
+        doc.paragraph(if rows.len() < total {
+            format!(
+                "Besides the ends of those intervals, the {} swaps for {scope} nearest the current \
+                 weights, one weight moving at a time ({total} in all: --format json lists them, \
+                 --all lists every swap):",
+                rows.len()
+            )
+        } else {
+            format!("Every swap for {scope}, one weight moving at a time:")
+        });
+        let lines: Vec<String> = rows
+            .into_iter()
+            .map(|(_, r)| format!("- {} {}: {}", r[0], r[1], r[2]))
+            .collect();
+        doc.paragraph(lines.join("\n"));
+    }
+
+    /// The detail `--all` adds: pairs and ranks under every profile.
+    fn detail(&self, doc: &mut Document) {
+        if let Some(c) = &self.summary.critical_any_pair {
+            doc.paragraph(format!(
+                "Most critical criterion for any pair: {} ({}), {} → {}, puts {} ahead of {}.",
+                c.criterion_name,
+                in_words(c.direction),
+                fixed(c.weight, 3),
+                fixed(c.new_weight, 4),
+                self.name(&c.new_top),
+                self.name(&c.displaced)
+            ));
         }
         let mut pairs = Table::new(&[
             ("Pair (higher first)", false),
             ("Criterion", false),
-            ("At weight", true),
-            ("Change", true),
+            ("now → at", true),
+            ("change", true),
         ]);
         for p in &self.pairs {
             let label = format!("{} › {}", self.name(&p.pair[0]), self.name(&p.pair[1]));
             match &p.critical {
                 Some(c) => pairs.row(vec![
                     label,
-                    c.criterion.clone(),
-                    fixed(c.weight, 4),
-                    fixed(c.change, 4),
+                    format!("{} {}", mark(c.direction), c.criterion_name),
+                    format!("{} → {}", fixed(c.weight, 3), fixed(c.new_weight, 4)),
+                    signed(c.change, 4),
                 ]),
                 None => pairs.row(vec![
                     label,
@@ -129,32 +306,8 @@ impl View for SensitivityReport {
             };
         }
         doc.table(pairs);
-        doc.heading("Nearest flip with every weight free");
-        match &self.nearest_flip {
-            Some(f) => {
-                let moved: Vec<String> = f
-                    .weights
-                    .iter()
-                    .map(|(id, w)| format!("{id} {}", fixed(*w, 3)))
-                    .collect();
-                doc.paragraph(format!(
-                    "Moving {} of the total weight (L1 distance {}) puts {} on top: {}.",
-                    fixed(f.distance / 2.0, 4),
-                    fixed(f.distance, 4),
-                    self.name(&f.new_top),
-                    moved.join(", ")
-                ));
-            }
-            None if self.exact => {
-                doc.paragraph("No weight vector within the bounds puts another option on top.");
-            }
-            None => {
-                doc.paragraph("Computed for the additive model (--method wsm) only.");
-            }
-        }
         let across = &self.across_profiles;
         if !across.profiles.is_empty() {
-            doc.heading("Ranks under every profile");
             let mut headers: Vec<(&str, bool)> = vec![("Option", false)];
             headers.extend(across.profiles.iter().map(|p| (p.as_str(), true)));
             let mut table = Table::new(&headers);
@@ -163,13 +316,78 @@ impl View for SensitivityReport {
                 row.extend(ranks.values().map(|r| r.to_string()));
                 table.row(row);
             }
+            doc.paragraph("Ranks under every profile:");
             doc.table(table);
-            doc.paragraph(if across.always_top3.is_empty() {
-                "No option is in the top 3 under every profile.".to_string()
-            } else {
-                let names: Vec<&str> = across.always_top3.iter().map(|id| self.name(id)).collect();
-                format!("In the top 3 under every profile: {}.", names.join(", "))
-            });
+        }
+    }
+}
+
+impl View for SensitivityReport {
+    fn document(&self) -> Document {
+        let s = &self.summary;
+        let mut doc = Document::new();
+        doc.heading(format!(
+            "{} — sensitivity of profile {}, method {}",
+            self.model, self.profile, self.method
+        ));
+        doc.paragraph(self.leader(s));
+        match &s.critical {
+            Some(a) => {
+                let label = if self.only.is_some() {
+                    "Critical change of the criterion asked for"
+                } else {
+                    "Most critical criterion"
+                };
+                doc.paragraph(self.critical_sentence(a, label));
+                if let Some(r) = s
+                    .critical_relative
+                    .as_ref()
+                    .filter(|r| r.criterion != a.criterion && r.change != 0.0)
+                {
+                    doc.paragraph(self.relative_sentence(r));
+                }
+            }
+            None => {
+                doc.paragraph(format!(
+                    "No change of a single weight puts another option ahead of {}.",
+                    s.top_name
+                ));
+            }
+        }
+        // The sweep's own figure, where it is not the same answer rescaled.
+        if let Some(c) = s.along_sweep.as_ref().filter(|c| {
+            self.rebalance == Rebalance::Equal
+                || s.critical
+                    .as_ref()
+                    .is_none_or(|a| a.criterion != c.criterion)
+        }) {
+            doc.paragraph(format!(
+                "Along the sweep ({}), the top changes soonest when the weight of {} moves from {} \
+                 to {} ({}): {} becomes first.",
+                self.rule_name(),
+                c.criterion_name,
+                fixed(c.weight, 3),
+                fixed(c.to, 4),
+                signed(c.change, 4),
+                self.name(&c.new_top)
+            ));
+        }
+        match &s.nearest_flip {
+            Some(f) => self.flip(&mut doc, f),
+            None if self.exact => {
+                doc.paragraph("No weight vector within the bounds puts another option first.");
+            }
+            None => {
+                doc.paragraph(
+                    "The nearest flip is computed for the additive model (--method wsm) only.",
+                );
+            }
+        }
+        self.stability(&mut doc, s);
+        let all = self.top_places.is_none();
+        self.swaps(&mut doc, (!all).then_some(5));
+        if all {
+            self.detail(&mut doc);
         }
         doc
     }

@@ -1,60 +1,237 @@
-use crate::analysis::smaa::SmaaReport;
+use serde::Serialize;
+
+use crate::analysis::smaa::{ScoreMode, SmaaReport};
 use crate::render::{Document, Table, View, fixed};
+
+/// Leaders shown in the central-weight and pairwise tables without `--detail`.
+const LEADERS: usize = 5;
+
+/// An SMAA result as `smaa` prints it; `detail` adds every central weight
+/// vector and every pairwise winning index.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct SmaaTable<'a> {
+    /// The result.
+    pub report: &'a SmaaReport,
+    /// Show everything, not only the leaders.
+    #[serde(skip)]
+    pub detail: bool,
+}
 
 impl View for SmaaReport {
     fn document(&self) -> Document {
+        SmaaTable {
+            report: self,
+            detail: false,
+        }
+        .document()
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{}%", fixed(100.0 * x, 1))
+}
+
+impl View for SmaaTable<'_> {
+    fn document(&self) -> Document {
+        let r = self.report;
         let mut doc = Document::new();
         doc.heading(format!(
             "{} — SMAA-2, method {}, {} samples, seed {}",
-            self.model, self.method, self.samples, self.seed
+            r.model, r.method, r.samples, r.seed
         ));
         doc.paragraph(format!(
             "Weights: {}. Scores: {}.",
-            self.weights,
-            match self.scores {
-                crate::analysis::smaa::ScoreMode::Fixed => "fixed at their values",
-                crate::analysis::smaa::ScoreMode::Uncertain =>
-                    "drawn from triangular distributions on (low, value, high)",
+            r.weights,
+            match r.scores {
+                ScoreMode::Fixed => "fixed at their values",
+                ScoreMode::Uncertain =>
+                    "drawn from their distributions (triangular on low, value, high unless a score states another), clamped to the scale",
             }
         ));
-        let n = self.options.len();
-        let shown = n.min(6);
-        let mut headers: Vec<(String, bool)> = vec![("Option".into(), false)];
-        headers.extend((1..=shown).map(|r| (format!("Rank {r}"), true)));
-        if n > shown {
-            headers.push((format!("Ranks {}–{n}", shown + 1), true));
+        let order = r.leaders();
+        let leaders: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| r.options[i].acceptability[0] >= r.confidence_threshold)
+            .collect();
+        if let Some(&top) = order.first() {
+            let o = &r.options[top];
+            let others: Vec<String> = leaders
+                .iter()
+                .skip(1)
+                .take(3)
+                .map(|&i| {
+                    format!(
+                        "{} {}",
+                        r.options[i].name,
+                        pct(r.options[i].acceptability[0])
+                    )
+                })
+                .collect();
+            doc.paragraph(format!(
+                "{} ranks first in {} of the draws{}.",
+                o.name,
+                pct(o.acceptability[0]),
+                if others.is_empty() {
+                    String::new()
+                } else {
+                    format!("; next: {}", others.join(", "))
+                }
+            ));
         }
-        headers.push(("Confidence".into(), true));
+
+        let mut summary = Table::new(&[
+            ("Option", false),
+            ("Ranked first", true),
+            ("Most likely rank", true),
+            ("Confidence factor", true),
+        ]);
+        // Every option that ever ranked first, and at least three.
+        let listed = order
+            .iter()
+            .take_while(|&&i| r.options[i].acceptability[0] > 0.0)
+            .count()
+            .max(3)
+            .min(order.len());
+        for &i in &order[..listed] {
+            let o = &r.options[i];
+            let likely = o.most_likely_rank;
+            summary.row(vec![
+                o.name.clone(),
+                pct(o.acceptability[0]),
+                format!("{likely} ({})", pct(o.acceptability[likely - 1])),
+                o.confidence.map_or("–".into(), pct),
+            ]);
+        }
+        doc.table(summary);
+        if listed < order.len() {
+            doc.paragraph(format!(
+                "The other {} options never ranked first; the rank acceptability table below shows where they land.",
+                order.len() - listed
+            ));
+        }
+        doc.paragraph(format!(
+            "Ranked first: the share of draws in which the option ranks first (its first-rank acceptability). Most likely rank: the rank it takes most often, with that share. Confidence factor: shown only for options first in at least {} of the draws — the share of {} in which the option would still rank first if the weights were fixed at its own central weights (below); it measures whether the scores' uncertainty alone can unseat it there, not how likely the option is to be best.",
+            pct(r.confidence_threshold),
+            if r.confidence_samples == 1 {
+                "the (fixed) scores".to_string()
+            } else {
+                format!("{} score draws", r.confidence_samples)
+            }
+        ));
+
+        let shown: Vec<usize> = if self.detail {
+            order
+                .iter()
+                .copied()
+                .filter(|&i| !r.options[i].central_weights.is_empty())
+                .collect()
+        } else {
+            leaders.iter().copied().take(LEADERS).collect()
+        };
+        if !shown.is_empty() {
+            doc.heading(if self.detail {
+                "Central weights: the average weights under which each option ranks first"
+            } else {
+                "Central weights of the leaders: the average weights under which each ranks first"
+            });
+            let mut headers: Vec<(String, bool)> = vec![("Criterion".into(), false)];
+            headers.extend(shown.iter().map(|&i| (r.options[i].name.clone(), true)));
+            let refs: Vec<(&str, bool)> = headers.iter().map(|(h, b)| (h.as_str(), *b)).collect();
+            let mut table = Table::new(&refs);
+            for (id, name) in &r.criteria {
+                let mut row = vec![name.clone()];
+                row.extend(shown.iter().map(|&i| {
+                    r.options[i]
+                        .central_weights
+                        .get(id)
+                        .map_or("–".into(), |w| fixed(*w, 3))
+                }));
+                table.row(row);
+            }
+            doc.table(table);
+        }
+
+        let n = r.options.len();
+        let k = r.ranks;
+        let cols = k.min(6);
+        doc.heading(if k < n {
+            format!("Rank acceptability: the share of draws at each rank (top {k} ranks tallied; --ranks to change)")
+        } else {
+            "Rank acceptability: the share of draws at each rank".to_string()
+        });
+        let mut headers: Vec<(String, bool)> = vec![("Option".into(), false)];
+        headers.extend((1..=cols).map(|rank| (format!("Rank {rank}"), true)));
+        if k > cols {
+            headers.push((format!("Ranks {}–{k}", cols + 1), true));
+        }
         let refs: Vec<(&str, bool)> = headers.iter().map(|(h, b)| (h.as_str(), *b)).collect();
         let mut table = Table::new(&refs);
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| {
-            self.options[b].acceptability[0]
-                .total_cmp(&self.options[a].acceptability[0])
-                .then(a.cmp(&b))
-        });
-        let pct = |x: f64| format!("{}%", fixed(100.0 * x, 1));
-        for i in order {
-            let o = &self.options[i];
+        for &i in &order {
+            let o = &r.options[i];
             let mut row = vec![o.name.clone()];
-            row.extend(o.acceptability.iter().take(shown).map(|&b| pct(b)));
-            if n > shown {
-                row.push(pct(o.acceptability[shown..].iter().sum()));
+            row.extend(o.acceptability.iter().take(cols).map(|&b| pct(b)));
+            if k > cols {
+                row.push(pct(o.acceptability[cols..].iter().sum()));
             }
-            row.push(o.confidence.map_or("–".into(), pct));
             table.row(row);
         }
         doc.table(table);
-        let max_se = self
+        let max_se = r
             .options
             .iter()
             .flat_map(|o| o.standard_error.iter())
             .fold(0.0f64, |a, &b| a.max(b));
-        doc.paragraph(format!(
-            "Rank acceptability: the share of draws in which the option takes each rank (largest Monte Carlo standard error {}). Confidence: the share of score draws in which the option ranks first at its central weights ({} draws).",
-            pct(max_se),
-            self.confidence_samples
-        ));
+        let mut notes = format!(
+            "Largest Monte Carlo standard error {}, for independent draws.",
+            pct(max_se)
+        );
+        if let Some(h) = r.hit_and_run {
+            notes.push_str(&format!(
+                " Weights were drawn by hit-and-run in a {}-dimensional region: each chunk of 4,096 draws starts at the region's centre, discards {} steps, then keeps one point every {} steps; successive points are correlated, so the true error is somewhat larger.",
+                h.dimension, h.burn_in, h.thinning
+            ));
+        }
+        doc.paragraph(notes);
+
+        if !r.pairwise {
+            doc.paragraph(format!(
+                "Pairwise winning indices were not computed: the model has more than {} options (add --pairwise).",
+                crate::analysis::smaa::PAIRWISE_LIMIT
+            ));
+        } else {
+            let among: Vec<usize> = if self.detail {
+                order.clone()
+            } else {
+                order.iter().copied().take(LEADERS).collect()
+            };
+            if among.len() > 1 {
+                doc.heading(if self.detail {
+                    "Pairwise winning indices: the share of draws in which the row option ranks above the column option"
+                } else {
+                    "Pairwise winning indices among the leaders: the share of draws in which the row option ranks above the column option (--detail for all)"
+                });
+                let mut table =
+                    Table::new(&[("Option", false), ("Versus", false), ("Ranks above", true)]);
+                for &a in &among {
+                    let row = &r.pairwise_winning[&r.options[a].id];
+                    for &b in &among {
+                        if a == b {
+                            continue;
+                        }
+                        if let Some(c) = row.get(&r.options[b].id) {
+                            table.row(vec![
+                                r.options[a].name.clone(),
+                                r.options[b].name.clone(),
+                                pct(*c),
+                            ]);
+                        }
+                    }
+                }
+                doc.table(table);
+            }
+        }
         doc
     }
 }

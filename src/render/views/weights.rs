@@ -1,4 +1,4 @@
-use crate::render::{Document, Table, View, fixed};
+use crate::render::{Document, Table, View, fixed, full};
 use crate::weights::WeightsReport;
 
 impl View for WeightsReport {
@@ -42,6 +42,18 @@ impl View for WeightsReport {
                 ahp.n,
                 crate::weights::ahp::RANDOM_INDEX_MAX_ORDER,
             ));
+        }
+        let mut data = Table::data("weights", &["criterion_id", "criterion", "group", "weight"]);
+        for ((id, w), (name, group)) in self.weights.iter().zip(&self.labels) {
+            data.row(vec![id.clone(), name.clone(), group.clone(), full(*w)]);
+        }
+        doc.data(data);
+        if !self.groups.is_empty() {
+            let mut groups = Table::data("groups", &["group_id", "share"]);
+            for (id, share) in &self.groups {
+                groups.row(vec![id.clone(), full(*share)]);
+            }
+            doc.data(groups);
         }
         doc
     }

@@ -1,0 +1,563 @@
+//! The Monte Carlo run: draw weights and scores, rank the options, tally.
+//!
+//! Every tally is an integer, so per-thread sums are exact and their total
+//! does not depend on which thread drew which chunk:
+//!
+//! ```text
+//! rank tally     L = 720 720 units per draw and option (lcm of 1..=16), shared
+//!                equally among the ranks of a tie (a remainder rotates, so
+//!                every rank's and every option's units still sum to L)
+//! central tally  Σ round(w_j · 2³⁰) · units / L          (fixed point)
+//! pairwise       2 per win, 1 per tie, from competition ranks in batches of 128 draws
+//! ```
+//!
+//! Ranks come from one of three routes: up to 64 options, every option
+//! counts the options more than [`TIE_TOLERANCE`] ahead of it (branch-free,
+//! O(n²) but vectorized); with pairwise indices or all ranks asked for on a
+//! larger model, a sort (O(n log n)); otherwise only the top `K` are found by
+//! selection (O(n)). Ties are grouped exactly as `rank` groups them.
+
+use std::sync::Mutex;
+
+use nalgebra::DMatrix;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+
+use super::scores::Cell;
+use super::weights::WeightSampler;
+use crate::analysis::ranking::TIE_TOLERANCE;
+use crate::methods::{Better, Method};
+use crate::model::Model;
+
+/// Rank units per draw and option.
+pub const UNITS: u64 = 720_720;
+
+/// Fixed-point scale of the central-weight tally.
+pub const FIXED: f64 = (1u64 << 30) as f64;
+
+/// Draws per pairwise batch.
+const PAIR_BATCH: usize = 128;
+
+/// Up to this many options, ranks are counted pairwise.
+const COUNT_LIMIT: usize = 64;
+
+/// Integer sums over draws.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    /// `ranks[i * k + r]`: units of option i at rank r < k.
+    pub ranks: Vec<u64>,
+    /// `central[i * m + j]`: fixed-point Σ w_j over draws where i ranks first.
+    pub central: Vec<u64>,
+    /// `wins[i * n + l]`: 2 per draw with i ahead of l, 1 per tie (empty when not asked).
+    pub wins: Vec<u64>,
+}
+
+impl Tally {
+    pub fn new(n: usize, m: usize, k: usize, pairwise: bool) -> Self {
+        Tally {
+            ranks: vec![0; n * k],
+            central: vec![0; n * m],
+            wins: if pairwise { vec![0; n * n] } else { vec![] },
+        }
+    }
+
+    pub fn add(&mut self, other: &Tally) {
+        for (a, b) in self.ranks.iter_mut().zip(&other.ranks) {
+            *a += b;
+        }
+        for (a, b) in self.central.iter_mut().zip(&other.central) {
+            *a += b;
+        }
+        for (a, b) in self.wins.iter_mut().zip(&other.wins) {
+            *a += b;
+        }
+    }
+}
+
+/// Units of rank `r` (0-based within a tie of `t`) for member `p` of the tie.
+fn share(t: usize, p: usize, r: usize) -> u64 {
+    let t64 = t as u64;
+    UNITS / t64 + u64::from((((r + p) % t) as u64) < UNITS % t64)
+}
+
+/// The decision problem as the sampler sees it.
+pub struct Evaluator<'a> {
+    model: &'a Model,
+    method: Box<dyn Method>,
+    /// Additive values: criteria-major (`j * n + i`), so a weighted sum
+    /// runs down contiguous columns.
+    fast: bool,
+    values: Vec<f64>,
+    cells: Vec<Cell>,
+    pub n: usize,
+    pub m: usize,
+}
+
+impl std::fmt::Debug for Evaluator<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Evaluator")
+            .field("n", &self.n)
+            .field("m", &self.m)
+            .finish()
+    }
+}
+
+/// One stream's buffers.
+struct Buffers {
+    values: Vec<f64>,
+    raw: DMatrix<f64>,
+    s: Vec<f64>,
+    w: Vec<f64>,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(model: &'a Model, method: Box<dyn Method>, fast: bool, cells: Vec<Cell>) -> Self {
+        let (n, m) = (model.options.len(), model.criteria.len());
+        let v = model.values();
+        let mut values = vec![0.0; n * m];
+        for j in 0..m {
+            for i in 0..n {
+                values[j * n + i] = v[(i, j)];
+            }
+        }
+        Evaluator {
+            model,
+            method,
+            fast,
+            values,
+            cells,
+            n,
+            m,
+        }
+    }
+
+    /// Whether every score is fixed.
+    pub fn scores_fixed(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    fn buffers(&self) -> Buffers {
+        Buffers {
+            values: self.values.clone(),
+            raw: self.model.scores.clone(),
+            s: vec![0.0; self.n],
+            w: vec![0.0; self.m],
+        }
+    }
+
+    /// One draw of the uncertain scores into the buffers.
+    fn draw_scores(&self, rng: &mut ChaCha8Rng, b: &mut Buffers) {
+        for c in &self.cells {
+            let x = c.draw(rng);
+            if self.fast {
+                b.values[c.criterion * self.n + c.option] =
+                    self.model.criteria[c.criterion].value(x);
+            } else {
+                b.raw[(c.option, c.criterion)] = x;
+            }
+        }
+    }
+
+    /// The figures of every option under `w`, oriented so higher is better.
+    fn figures(&self, values: &[f64], raw: &DMatrix<f64>, w: &[f64], out: &mut [f64]) {
+        if self.fast {
+            out.iter_mut().for_each(|o| *o = 0.0);
+            for (column, &wj) in values.chunks_exact(self.n).zip(w) {
+                for (o, v) in out.iter_mut().zip(column) {
+                    *o += wj * v;
+                }
+            }
+            // A non-finite figure (a scale too wide for f64) ranks last rather
+            // than poisoning comparisons.
+            for o in out.iter_mut() {
+                *o = if o.is_nan() { f64::NEG_INFINITY } else { *o };
+            }
+        } else {
+            let problem = crate::methods::Problem::new(raw, &self.model.criteria);
+            let e = self.method.evaluate(&problem, w);
+            let sign = if e.better == Better::Lower { -1.0 } else { 1.0 };
+            for (o, s) in out.iter_mut().zip(e.scores) {
+                // A non-finite figure ranks last rather than poisoning comparisons.
+                *o = if s.is_finite() {
+                    sign * s
+                } else {
+                    f64::NEG_INFINITY
+                };
+            }
+        }
+    }
+}
+
+/// Competition ranks (0-based: options strictly ahead) of every option,
+/// ties grouped from their first member as [`crate::analysis::competition_ranks`] does.
+#[derive(Debug)]
+struct Ranker {
+    ahead: Vec<u32>,
+    order: Vec<usize>,
+    /// Whether the last ranking had a tie.
+    tied: bool,
+}
+
+impl Ranker {
+    fn new(n: usize) -> Self {
+        Ranker {
+            ahead: vec![0; n],
+            order: (0..n).collect(),
+            tied: false,
+        }
+    }
+
+    /// Full ranks by pairwise counting (small models), in single precision
+    /// first: rounding to f32 keeps the order of the figures (it is monotone),
+    /// so if the rounded figures are all distinct — every count differs, Σ
+    /// ahead = n(n − 1)/2 — their order is the exact order, and a check of
+    /// the n − 1 neighbouring gaps in double precision confirms that no two
+    /// figures lie within the tie tolerance. Anything else is sorted exactly.
+    fn count(&mut self, s: &[f64], narrow: &mut Vec<f32>) {
+        let n = s.len();
+        narrow.clear();
+        narrow.extend(s.iter().map(|&x| x as f32));
+        let mut total = 0u64;
+        for (a, &si) in self.ahead.iter_mut().zip(narrow.iter()) {
+            let c = narrow.iter().map(|&sk| u32::from(sk > si)).sum::<u32>();
+            *a = c;
+            total += u64::from(c);
+        }
+        let mut separated = total == (n * n.saturating_sub(1) / 2) as u64;
+        if separated {
+            for (i, &a) in self.ahead.iter().enumerate() {
+                self.order[a as usize] = i;
+            }
+            separated = self
+                .order
+                .windows(2)
+                .all(|p| s[p[0]] - s[p[1]] > TIE_TOLERANCE);
+        }
+        if separated {
+            self.tied = false;
+        } else {
+            self.sort(s);
+        }
+    }
+
+    /// Full ranks by sorting.
+    fn sort(&mut self, s: &[f64]) {
+        self.order.clear();
+        self.order.extend(0..s.len());
+        self.order
+            .sort_unstable_by(|&a, &b| s[b].total_cmp(&s[a]).then(a.cmp(&b)));
+        self.group(s, s.len());
+    }
+
+    /// Ranks of the options in `self.order[..len]` (sorted best first), by
+    /// competition grouping; sets `tied`.
+    fn group(&mut self, s: &[f64], len: usize) {
+        self.tied = false;
+        let mut start = 0;
+        for p in 0..len {
+            let o = self.order[p];
+            if (s[o] - s[self.order[start]]).abs() > TIE_TOLERANCE {
+                start = p;
+            } else if p != start {
+                self.tied = true;
+            }
+            self.ahead[o] = start as u32;
+        }
+    }
+
+    /// The top `k` ranks only: the k-th best figure by selection, then a sort
+    /// of the options within the tolerance of it or better.
+    fn top(&mut self, s: &[f64], k: usize, scratch: &mut Vec<f64>) -> usize {
+        scratch.clear();
+        scratch.extend_from_slice(s);
+        let (_, kth, _) = scratch.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
+        let bar = *kth - TIE_TOLERANCE;
+        self.order.clear();
+        self.order.extend((0..s.len()).filter(|&i| s[i] >= bar));
+        self.order
+            .sort_unstable_by(|&a, &b| s[b].total_cmp(&s[a]).then(a.cmp(&b)));
+        let len = self.order.len();
+        self.group(s, len);
+        len
+    }
+}
+
+/// What one run asks for.
+#[derive(Debug, Clone, Copy)]
+pub struct Plan {
+    pub seed: u64,
+    pub samples: u64,
+    pub chunk: u64,
+    /// Ranks tallied.
+    pub k: usize,
+    pub pairwise: bool,
+}
+
+/// Competition ranks of a batch of draws, option-major, in the narrowest type
+/// that holds them (so the comparisons run many to a vector register).
+#[derive(Debug)]
+enum Batch {
+    None,
+    Narrow(Vec<u8>),
+    Wide(Vec<u16>),
+}
+
+/// Draws in which `a` ranks strictly above `b`, and strictly below.
+fn below<T: Copy + PartialOrd>(a: &[T], b: &[T]) -> (u32, u32) {
+    let lt = a.iter().zip(b).map(|(x, y)| u8::from(x < y)).sum::<u8>();
+    let gt = a.iter().zip(b).map(|(x, y)| u8::from(x > y)).sum::<u8>();
+    (u32::from(lt), u32::from(gt))
+}
+
+/// The state of one worker thread: its tally and its scratch space.
+#[derive(Debug)]
+pub struct Worker {
+    pub tally: Tally,
+    ranker: Ranker,
+    scratch: Vec<f64>,
+    narrow: Vec<f32>,
+    /// Option-major competition ranks of the pending pairwise batch.
+    batch: Batch,
+    filled: usize,
+}
+
+impl Worker {
+    pub fn new(e: &Evaluator<'_>, plan: &Plan) -> Self {
+        Worker {
+            tally: Tally::new(e.n, e.m, plan.k, plan.pairwise),
+            ranker: Ranker::new(e.n),
+            scratch: Vec::new(),
+            narrow: Vec::new(),
+            batch: match (plan.pairwise, e.n <= 256) {
+                (false, _) => Batch::None,
+                (true, true) => Batch::Narrow(vec![0; e.n * PAIR_BATCH]),
+                (true, false) => Batch::Wide(vec![0; e.n * PAIR_BATCH]),
+            },
+            filled: 0,
+        }
+    }
+
+    /// Adds the pending batch to the pairwise tally. With `lt[i][l]` the
+    /// draws in which i ranks strictly above l, and f draws in the batch, the
+    /// ties are `f − lt[i][l] − lt[l][i]`, so the tally of i over l grows by
+    /// `2·lt[i][l] + ties = f + lt[i][l] − lt[l][i]`: one comparison per ordered pair.
+    fn flush(&mut self, n: usize) {
+        if self.filled == 0 {
+            return;
+        }
+        let f = self.filled;
+        for i in 0..n {
+            for l in 0..i {
+                let (lt, gt) = match &self.batch {
+                    Batch::Narrow(b) => below(
+                        &b[i * PAIR_BATCH..i * PAIR_BATCH + f],
+                        &b[l * PAIR_BATCH..l * PAIR_BATCH + f],
+                    ),
+                    Batch::Wide(b) => below(
+                        &b[i * PAIR_BATCH..i * PAIR_BATCH + f],
+                        &b[l * PAIR_BATCH..l * PAIR_BATCH + f],
+                    ),
+                    Batch::None => return,
+                };
+                let (lt, gt, f) = (u64::from(lt), u64::from(gt), f as u64);
+                self.tally.wins[i * n + l] += f + lt - gt;
+                self.tally.wins[l * n + i] += f + gt - lt;
+            }
+        }
+        self.filled = 0;
+    }
+
+    /// Tallies one ranking of the draw `w`.
+    fn record(&mut self, n: usize, m: usize, k: usize, w: &[f64], ranked: usize) {
+        let ahead = &self.ranker.ahead;
+        if !self.ranker.tied {
+            for &o in &self.ranker.order[..ranked] {
+                let r = ahead[o] as usize;
+                if r < k {
+                    self.tally.ranks[o * k + r] += UNITS;
+                }
+                if r == 0 {
+                    for (c, &wj) in self.tally.central[o * m..(o + 1) * m].iter_mut().zip(w) {
+                        *c += (wj * FIXED + 0.5) as u64;
+                    }
+                }
+            }
+        } else {
+            // Walk the ties in rank order: the group of size t starting at rank a
+            // shares ranks a..a+t.
+            let order = &self.ranker.order[..ranked];
+            let mut p = 0;
+            while p < order.len() {
+                let a = ahead[order[p]] as usize;
+                let mut t = 1;
+                while p + t < order.len() && ahead[order[p + t]] as usize == a {
+                    t += 1;
+                }
+                for q in 0..t {
+                    let o = order[p + q];
+                    for r in 0..t {
+                        if a + r < k {
+                            self.tally.ranks[o * k + a + r] += share(t, q, r);
+                        }
+                    }
+                    if a == 0 {
+                        let units = share(t, q, 0);
+                        for (c, &wj) in self.tally.central[o * m..(o + 1) * m].iter_mut().zip(w) {
+                            *c += (wj * FIXED + 0.5) as u64 * units / UNITS;
+                        }
+                    }
+                }
+                p += t;
+            }
+        }
+        if !matches!(self.batch, Batch::None) {
+            let at = self.filled;
+            match &mut self.batch {
+                Batch::Narrow(b) => {
+                    for (i, &a) in ahead.iter().enumerate().take(n) {
+                        b[i * PAIR_BATCH + at] = a as u8;
+                    }
+                }
+                Batch::Wide(b) => {
+                    for (i, &a) in ahead.iter().enumerate().take(n) {
+                        b[i * PAIR_BATCH + at] = a as u16;
+                    }
+                }
+                Batch::None => {}
+            }
+            self.filled += 1;
+            if self.filled == PAIR_BATCH {
+                self.flush(n);
+            }
+        }
+    }
+}
+
+/// Runs chunk `c` of the main pass into `worker`.
+pub fn chunk(e: &Evaluator<'_>, weights: &WeightSampler, plan: &Plan, c: u64, worker: &mut Worker) {
+    let (n, m, k) = (e.n, e.m, plan.k);
+    let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
+    rng.set_stream(c);
+    let size = plan.chunk.min(plan.samples - c * plan.chunk);
+    let mut stream = weights.stream(&mut rng);
+    let mut b = e.buffers();
+    let full = k == n || plan.pairwise;
+    for _ in 0..size {
+        weights.draw(&mut rng, &mut stream, &mut b.w);
+        e.draw_scores(&mut rng, &mut b);
+        e.figures(&b.values, &b.raw, &b.w, &mut b.s);
+        let ranked = if n <= COUNT_LIMIT {
+            worker.ranker.count(&b.s, &mut worker.narrow);
+            n
+        } else if full {
+            worker.ranker.sort(&b.s);
+            n
+        } else {
+            worker.ranker.top(&b.s, k, &mut worker.scratch)
+        };
+        worker.record(n, m, k, &b.w, ranked);
+    }
+    worker.flush(n);
+}
+
+/// Runs `chunks` on the current pool, each thread into its own worker.
+pub fn pass(
+    e: &Evaluator<'_>,
+    weights: &WeightSampler,
+    plan: &Plan,
+    chunks: std::ops::Range<u64>,
+    workers: &[Mutex<Worker>],
+) {
+    chunks.into_par_iter().for_each(|c| {
+        let t = rayon::current_thread_index().unwrap_or(0) % workers.len();
+        // Each thread takes only its own worker, so the lock is never contended.
+        if let Ok(mut worker) = workers[t].lock() {
+            chunk(e, weights, plan, c, &mut worker);
+        }
+    });
+}
+
+/// The confidence factors: the share of score draws in which option `o` ranks
+/// first at its central weights, for every `(o, w)` in `targets` at once
+/// (the same score draws serve every target). Units of [`UNITS`] per draw.
+pub fn confidence(
+    e: &Evaluator<'_>,
+    seed: u64,
+    draws: u64,
+    chunk_size: u64,
+    targets: &[(usize, Vec<f64>)],
+    threads: usize,
+) -> Vec<u64> {
+    let chunks = draws.div_ceil(chunk_size);
+    let tallies: Vec<Mutex<Vec<u64>>> = (0..threads.max(1))
+        .map(|_| Mutex::new(vec![0; targets.len()]))
+        .collect();
+    (0..chunks).into_par_iter().for_each(|c| {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream((1 << 40) + c);
+        let mut b = e.buffers();
+        let mut local = vec![0u64; targets.len()];
+        for _ in 0..chunk_size.min(draws - c * chunk_size) {
+            e.draw_scores(&mut rng, &mut b);
+            for (count, (o, w)) in local.iter_mut().zip(targets) {
+                e.figures(&b.values, &b.raw, w, &mut b.s);
+                let best = b.s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                if b.s[*o] >= best - TIE_TOLERANCE {
+                    let ties = b.s.iter().filter(|&&x| x >= best - TIE_TOLERANCE).count();
+                    *count += UNITS / ties as u64;
+                }
+            }
+        }
+        let t = rayon::current_thread_index().unwrap_or(0) % tallies.len();
+        if let Ok(mut tally) = tallies[t].lock() {
+            for (a, b) in tally.iter_mut().zip(&local) {
+                *a += b;
+            }
+        }
+    });
+    let mut total = vec![0u64; targets.len()];
+    for t in tallies {
+        if let Ok(t) = t.into_inner() {
+            for (a, b) in total.iter_mut().zip(&t) {
+                *a += b;
+            }
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tie_shares_sum_to_the_units_per_option_and_per_rank() {
+        for t in 1..40 {
+            for p in 0..t {
+                assert_eq!((0..t).map(|r| share(t, p, r)).sum::<u64>(), UNITS);
+            }
+            for r in 0..t {
+                assert_eq!((0..t).map(|p| share(t, p, r)).sum::<u64>(), UNITS);
+            }
+        }
+    }
+
+    #[test]
+    fn counting_and_sorting_give_the_same_competition_ranks() {
+        let s = [0.5, 0.9, 0.5 + 1e-12, 0.1, 0.9];
+        let mut a = Ranker::new(5);
+        a.count(&s, &mut vec![]);
+        let mut b = Ranker::new(5);
+        b.sort(&s);
+        assert_eq!(a.ahead, b.ahead);
+        assert_eq!(a.ahead, vec![2, 0, 2, 4, 0]);
+        assert!(a.tied);
+        // Distinct in double precision, equal in single: sorted exactly.
+        let close = [0.3, 0.3 + 1e-8, 0.1];
+        let mut c = Ranker::new(3);
+        c.count(&close, &mut vec![]);
+        assert_eq!(c.ahead, vec![1, 0, 2]);
+        assert!(!c.tied);
+    }
+}

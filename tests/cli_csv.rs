@@ -1,0 +1,147 @@
+//! CSV for spreadsheets: every `--format csv` output is one rectangular
+//! table, with ids beside names and numbers equal to the JSON's to the last
+//! digit.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Parses CSV as one table: a header and rows of its length.
+fn one_table(text: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().expect("a header").clone();
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.expect("every row as long as the header"))
+        .collect();
+    (headers, rows)
+}
+
+fn column(headers: &csv::StringRecord, name: &str) -> usize {
+    headers
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {headers:?}"))
+}
+
+fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["-q"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let (code, out, err) = run(dir, &all);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).expect("json")
+}
+
+fn csv_of(dir: &Path, args: &[&str]) -> String {
+    let mut all = vec!["-q"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "csv"]);
+    let (code, out, err) = run(dir, &all);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    out
+}
+
+#[test]
+fn every_results_csv_is_one_rectangular_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for args in [
+        &["rank"][..],
+        &["rank", "--method", "topsis"],
+        &["weights"],
+        &["compare", "--profiles", "all"],
+        &["compare", "--methods", "all"],
+        &["list", "options"],
+        &["check"],
+        &["sensitivity"],
+        &["smaa", "--samples", "2000"],
+    ] {
+        one_table(&csv_of(dir.path(), args));
+    }
+}
+
+#[test]
+fn rank_csv_carries_ids_and_the_jsons_numbers_exactly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for method in ["wsm", "topsis", "vikor", "promethee", "wpm"] {
+        let text = csv_of(dir.path(), &["rank", "--method", method]);
+        let (headers, rows) = one_table(&text);
+        let (id, score) = (column(&headers, "id"), column(&headers, "score"));
+        let json = json(dir.path(), &["rank", "--method", method]);
+        let ranking = json["ranking"].as_array().expect("ranking");
+        assert!(rows.len() > 2);
+        assert_eq!(rows.len(), ranking.len());
+        for (row, entry) in rows.iter().zip(ranking) {
+            assert_eq!(&row[id], entry["id"].as_str().expect("id"));
+            let from_csv: f64 = row[score].parse().expect("a number");
+            assert_eq!(
+                from_csv,
+                entry["score"].as_f64().expect("score"),
+                "{method}"
+            );
+        }
+    }
+}
+
+#[test]
+fn weights_csv_equals_the_json_weights() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (headers, rows) = one_table(&csv_of(dir.path(), &["weights"]));
+    let (id, weight) = (column(&headers, "criterion_id"), column(&headers, "weight"));
+    let json = json(dir.path(), &["weights"]);
+    let weights = json["weights"].as_object().expect("weights");
+    assert_eq!(rows.len(), weights.len());
+    for row in &rows {
+        let from_csv: f64 = row[weight].parse().expect("a number");
+        assert_eq!(Some(from_csv), weights[&row[id]].as_f64());
+    }
+}
+
+#[test]
+fn another_table_by_name_or_all_of_them_into_a_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = csv_of(
+        dir.path(),
+        &["compare", "--profiles", "all", "--table", "correlations"],
+    );
+    let (headers, _) = one_table(&text);
+    assert_eq!(&headers[0], "column_a");
+
+    let (code, _, err) = run(
+        dir.path(),
+        &["-q", "compare", "--format", "csv", "--table", "nope"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--table takes ranks, correlations"), "{err}");
+
+    let (code, _, err) = run(dir.path(), &["-q", "rank", "--table", "ranking"]);
+    assert_eq!(code, 2, "--table needs CSV: {err}");
+
+    let (code, _, err) = run(
+        dir.path(),
+        &["-q", "rank", "--format", "csv", "--csv-dir", "tables"],
+    );
+    assert_eq!(code, 0, "{err}");
+    for name in ["ranking", "contributions"] {
+        let text = std::fs::read_to_string(dir.path().join(format!("tables/{name}.csv")))
+            .expect("written");
+        one_table(&text);
+    }
+}
