@@ -104,13 +104,12 @@ fn group_weights_are_read_within_groups() {
 
 #[test]
 fn ranking_profiles_get_rank_order_centroid_weights_with_ties_shared() {
-    // violence first, then fentanyl_flow and durability tied, then cost_us:
-    // the weights are the centroid of the region the ranking states,
-    // {v ≥ f = d ≥ c, v + f + d + c = 1}, the same region SMAA samples. It is
-    // a triangle with vertices (1, 0, 0, 0), (1/3, 1/3, 1/3, 0) and
-    // (1/4, 1/4, 1/4, 1/4), so its centroid is their mean:
-    // v = (1 + 1/3 + 1/4)/3 = 19/36, f = d = (1/3 + 1/4)/3 = 7/36, c = 1/12.
-    // (Without ties this is Barron & Barrett's 1996 ROC.)
+    // violence first, then fentanyl_flow and durability tied, then cost_us.
+    // Rank-order centroid weights are the centroid of the weights the ranking
+    // allows (Barron & Barrett 1996). With the tie, that region
+    // {w_v ≥ w_f = w_d ≥ w_c ≥ 0, Σ = 1} is a triangle with vertices
+    // (1, 0, 0, 0), (1/3, 1/3, 1/3, 0) and (1/4, 1/4, 1/4, 1/4), whose
+    // centroid is (19/36, 7/36, 7/36, 1/12).
     let v = json(&["weights", "--profile", "public_health"]);
     assert_eq!(v["form"], "ranking");
     let w = &v["weights"];
@@ -118,7 +117,7 @@ fn ranking_profiles_get_rank_order_centroid_weights_with_ties_shared() {
     assert!((get("violence") - 19.0 / 36.0).abs() < 1e-12);
     assert!((get("fentanyl_flow") - 7.0 / 36.0).abs() < 1e-12);
     assert!((get("durability") - 7.0 / 36.0).abs() < 1e-12);
-    assert!((get("cost_us") - 3.0 / 36.0).abs() < 1e-12);
+    assert!((get("cost_us") - 1.0 / 12.0).abs() < 1e-12);
 }
 
 #[test]
@@ -159,8 +158,7 @@ fn csv_and_markdown_carry_the_same_ranking() {
     assert_eq!(&rows[0][0], "1");
     assert_eq!(&rows[0][1], "pill_press_controls");
     assert_eq!(&rows[0][2], "Pill-press controls");
-    let score: f64 = rows[0][3].parse().expect("a number");
-    assert_eq!(format!("{score:.3}"), "0.650");
+    assert_eq!(rows[0][3].parse::<f64>().expect("a number"), 0.65);
     let (_, md, _) = tradeoffs(&["rank", "--format", "md"]);
     assert!(md.contains("| 1 | Pill-press controls | 0.650 |"), "{md}");
 }

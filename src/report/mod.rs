@@ -13,25 +13,28 @@ pub use summary::{FlipWeight, Stakeholder, Summary};
 use crate::analysis::compare::{Column, CompareReport, compare};
 use crate::analysis::ranking::{RankReport, rank};
 use crate::analysis::sensitivity::{self, Rebalance, SensitivityReport};
+use crate::analysis::smaa::weights::{DEFAULT_SPREAD, from_profile};
 use crate::analysis::smaa::{self, ScoreMode, SmaaReport, WeightInfo};
 use crate::analysis::swing::{Swings, swings};
 use crate::methods::{MethodKind, MethodSettings};
 use crate::model::{Model, ProfileForm};
 use crate::weights;
 
-/// The relative half-width by which the report's SMAA varies a profile's
-/// weights when the profile states no bounds of its own.
-pub const SMAA_SPREAD: f64 = 0.2;
-
-/// How the report's SMAA varies the weights.
+/// How the report's SMAA varies the weights: as `tradeoffs smaa` does by
+/// default, around the profile.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SmaaScope {
-    /// Anywhere within the profile's bounds.
-    Bounds,
-    /// Each weight within this relative spread of the profile's.
-    Spread(f64),
-    /// Any weights in the profile's order of importance.
-    Order,
+    /// Around a profile.
+    Profile {
+        /// The profile is a ranking: any weights in its order of importance.
+        ranking: bool,
+        /// Criteria with bounds stay within them.
+        bounds: bool,
+        /// The profile's ratios between weights hold.
+        ratios: bool,
+        /// Other numeric weights vary within this relative spread.
+        spread: f64,
+    },
     /// Any weights at all (no profile).
     Any,
 }
@@ -158,7 +161,7 @@ pub fn gather(
         methods,
         sensitivity,
         smaa,
-        smaa_scope: scope(&smaa_weights(model, profile, &[])),
+        smaa_scope: smaa_weights(model, profile).1,
         swings,
         summary,
     })
@@ -187,42 +190,27 @@ fn run_sensitivity(model: &Model, profile: Option<usize>, info: &ProfileInfo) ->
     )
 }
 
-/// SMAA-2 around the profile: within its bounds when it states them, over
-/// the weights its order allows when it is a ranking, otherwise each weight
-/// within ±[`SMAA_SPREAD`] of its value; over all weights with no profile.
-/// Scores vary within their ranges where the model gives ranges.
-pub fn smaa_weights(model: &Model, profile: Option<usize>, weights: &[f64]) -> WeightInfo {
+/// SMAA-2 around the profile, exactly as `tradeoffs smaa` samples it by
+/// default ([`smaa::weights::from_profile`] with the default spread); over all
+/// weights with no profile. Scores vary within their ranges where the model
+/// gives ranges.
+pub fn smaa_weights(model: &Model, profile: Option<usize>) -> (WeightInfo, SmaaScope) {
     match profile.map(|p| &model.profiles[p]) {
-        None => WeightInfo::Uniform {
-            criteria: model.criteria.len(),
-        },
-        Some(p) if !p.bounds.is_empty() => {
-            let mut bounds = vec![(0.0, 1.0); model.criteria.len()];
-            for b in &p.bounds {
-                bounds[b.criterion] = (b.low, b.high);
-            }
-            WeightInfo::Bounded(bounds)
-        }
-        Some(p) => match &p.form {
-            ProfileForm::Ranking(levels) => WeightInfo::Ordinal {
-                levels: levels.clone(),
+        None => (
+            WeightInfo::Uniform {
                 criteria: model.criteria.len(),
             },
-            _ => WeightInfo::Spread {
-                weights: weights.to_vec(),
-                spread: SMAA_SPREAD,
+            SmaaScope::Any,
+        ),
+        Some(p) => (
+            from_profile(model, p, DEFAULT_SPREAD),
+            SmaaScope::Profile {
+                ranking: matches!(p.form, ProfileForm::Ranking(_)),
+                bounds: !p.bounds.is_empty(),
+                ratios: !p.ratios.is_empty(),
+                spread: DEFAULT_SPREAD,
             },
-        },
-    }
-}
-
-/// The scope of a weight distribution the report uses.
-fn scope(info: &WeightInfo) -> SmaaScope {
-    match info {
-        WeightInfo::Bounded(_) => SmaaScope::Bounds,
-        WeightInfo::Spread { spread, .. } => SmaaScope::Spread(*spread),
-        WeightInfo::Ordinal { .. } => SmaaScope::Order,
-        _ => SmaaScope::Any,
+        ),
     }
 }
 
@@ -237,7 +225,7 @@ fn run_smaa(
         model,
         &smaa::Request {
             profile: info.id.clone(),
-            weights: smaa_weights(model, profile, &info.weights),
+            weights: smaa_weights(model, profile).0,
             method: MethodKind::Wsm,
             samples,
             seed,

@@ -56,9 +56,6 @@ pub struct Summary {
     pub agree: Vec<String>,
 }
 
-/// Weights closer than this count as unmoved in the nearest flip.
-const MOVED: f64 = 1e-6;
-
 pub(super) fn summarize(
     model: &Model,
     profile: &ProfileInfo,
@@ -90,17 +87,17 @@ pub(super) fn summarize(
         })
         .map_or((leader, 0.0), |(_, o)| (index(&o.id), o.acceptability[0]));
     let flip = sensitivity.summary.nearest_flip.as_ref().map(|f| {
-        let moved = model
-            .criteria
+        let moved = f
+            .moves
             .iter()
-            .enumerate()
-            .filter_map(|(j, c)| {
-                let to = *f.weights.get(c.id.as_str())?;
-                let from = profile.weights[j];
-                ((to - from).abs() > MOVED).then_some(FlipWeight {
-                    criterion: j,
-                    from,
-                    to,
+            .filter_map(|m| {
+                Some(FlipWeight {
+                    criterion: model
+                        .criteria
+                        .iter()
+                        .position(|c| c.id.as_str() == m.criterion)?,
+                    from: m.from,
+                    to: m.to,
                 })
             })
             .collect();

@@ -26,6 +26,7 @@ page.on("pageerror", (e) => errors.push(String(e)));
 page.on("request", (r) => { if (!r.url().startsWith("file:")) requests.push(r.url()); });
 await page.goto(pathToFileURL(resolve(report)).href, { waitUntil: "load" });
 const charts = await page.locator("svg").count();
+const height = await page.evaluate(() => document.documentElement.scrollHeight);
 const visible = await page.locator("h1").isVisible();
 // The first screen leads with the summary.
 const summaryOnTop = await page.locator("#summary").evaluate((e) => e.getBoundingClientRect().top < 400);
@@ -36,7 +37,7 @@ await page.screenshot({ path: screenshot, fullPage: true });
 await page.emulateMedia({ media: "print" });
 const openInPrint = await page.locator("details table").first().isVisible();
 await context.close();
-console.log(JSON.stringify({ charts, visible, summaryOnTop, foldedOnScreen, openInPrint, errors, requests }));
+console.log(JSON.stringify({ charts, height, visible, summaryOnTop, foldedOnScreen, openInPrint, errors, requests }));
 const ok = errors.length === 0 && requests.length === 0 && visible && charts >= 5
   && summaryOnTop && foldedOnScreen && openInPrint;
 process.exit(ok ? 0 : 1);

@@ -126,10 +126,10 @@ pub fn additive_change(
         return None;
     }
     let delta = clean(-gap / d);
-    // The new weight may not be negative, and some weight must remain: with
-    // every weight at 0 no option is ahead of any other.
+    // A weight may fall to 0 (within rounding), not below, and some weight
+    // must remain: with every weight at 0 no option is ahead of any other.
     let remaining: f64 = weights.iter().sum::<f64>() + delta;
-    (weights[j] + delta >= 0.0 && remaining > TIE_TOLERANCE).then_some(Change {
+    (weights[j] + delta >= -TIE_TOLERANCE && remaining > TIE_TOLERANCE).then_some(Change {
         criterion: j,
         delta,
         overtaker: b,

@@ -174,21 +174,14 @@ pub fn sections(
         ("Who overtakes below · above", false),
     ]);
     let name = |id: &str| s.names.get(id).cloned().unwrap_or_else(|| id.to_string());
-    for sweep in &s.criteria {
-        let at = |edge: f64| {
-            sweep
-                .thresholds
-                .iter()
-                .find(|t| (t.weight - edge).abs() < 1e-12 && t.pair.contains(&s.top))
-                .and_then(|t| t.pair.iter().find(|p| **p != s.top))
-                .map_or("–".to_string(), |p| name(p))
-        };
+    let who = |id: &Option<String>| id.as_deref().map_or("–".to_string(), name);
+    for st in &s.summary.stability {
         stable.row(vec![
-            sweep.name.clone(),
-            fixed(sweep.weight, 3),
-            fixed(sweep.top_stable[0], 3),
-            fixed(sweep.top_stable[1], 3),
-            format!("{} · {}", at(sweep.top_stable[0]), at(sweep.top_stable[1])),
+            format!("{} ({})", st.name, st.direction.phrase()),
+            fixed(st.weight, 3),
+            fixed(st.from, 3),
+            fixed(st.to, 3),
+            format!("{} · {}", who(&st.below), who(&st.above)),
         ]);
     }
     let mut parts: Vec<Part> = vec![Part::List(findings(s))];
@@ -206,7 +199,6 @@ pub fn sections(
         parts,
     });
 
-    let n = data.smaa.options.len();
     let mut acc = Table::new(&[
         ("Option", false),
         ("Ranked first", true),
@@ -216,13 +208,8 @@ pub fn sections(
     let mut order: Vec<&crate::analysis::smaa::SmaaOption> = data.smaa.options.iter().collect();
     order.sort_by(|a, b| b.acceptability[0].total_cmp(&a.acceptability[0]));
     for o in order {
-        let likely = (0..n)
-            .max_by(|&a, &b| {
-                o.acceptability[a]
-                    .total_cmp(&o.acceptability[b])
-                    .then(b.cmp(&a))
-            })
-            .unwrap_or(0);
+        // Among the tallied ranks (the top ranks only on very large models).
+        let likely = o.most_likely_rank.saturating_sub(1);
         acc.row(vec![
             o.name.clone(),
             percent(o.acceptability[0]),

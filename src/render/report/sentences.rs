@@ -13,13 +13,32 @@ pub fn percent(x: f64) -> String {
 /// What SMAA varied, in words: "the weights … and each score …".
 pub fn smaa_varied(data: &ReportData) -> String {
     let weights = match data.smaa_scope {
-        SmaaScope::Bounds => "the weights anywhere within the profile's bounds".to_string(),
-        SmaaScope::Spread(s) => format!(
-            "each weight within ±{}% of the profile's",
-            fixed(100.0 * s, 0)
-        ),
-        SmaaScope::Order => {
-            "the weights in any way that keeps the profile's order of importance".into()
+        SmaaScope::Profile {
+            ranking,
+            bounds,
+            ratios,
+            spread,
+        } => {
+            let mut w = if ranking {
+                "the weights in any way that keeps the profile's order of importance".to_string()
+            } else if bounds {
+                format!(
+                    "the weights within the profile's bounds (each other weight within ±{}% of the profile's)",
+                    fixed(100.0 * spread, 0)
+                )
+            } else {
+                format!(
+                    "each weight within ±{}% of the profile's",
+                    fixed(100.0 * spread, 0)
+                )
+            };
+            if ranking && bounds {
+                w.push_str(" and its bounds");
+            }
+            if ratios {
+                w.push_str(", keeping its ratios between weights");
+            }
+            w
         }
         SmaaScope::Any => "the weights over every possible combination".into(),
     };
@@ -77,15 +96,17 @@ pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
     out.push(sure);
     match &s.critical {
         Some(c) => out.push(format!(
-            "What would change the answer: moving the weight of {} from {} to {} (one weight, the others rescaled in proportion) puts {} first.",
+            "What would change the answer: {} the weight of {} from {} to {}, every other weight held fixed, puts {} first (rescaled to sum to 1, a weight of {}).",
+            if c.change >= 0.0 { "raising" } else { "lowering" },
             criterion(&c.criterion),
-            fixed(c.weight - c.change, 3),
             fixed(c.weight, 3),
+            fixed(c.new_weight, 3),
             data.sensitivity
                 .names
                 .get(&c.new_top)
                 .cloned()
-                .unwrap_or_else(|| c.new_top.clone())
+                .unwrap_or_else(|| c.new_top.clone()),
+            fixed(c.renormalized_weight, 3)
         )),
         None => out.push(format!(
             "No change of a single weight makes another option overtake {}.",
@@ -223,8 +244,41 @@ pub fn reconcile(model: &Model, data: &ReportData) -> Vec<String> {
             percent(s.leader_first)
         )
     });
+    if let Some(c) = &s.critical {
+        let relative = c.relative_change.map_or(String::new(), |r| {
+            format!(" ({}{}%)", if r >= 0.0 { "+" } else { "" }, fixed(r, 1))
+        });
+        let within = match data.smaa_scope {
+            SmaaScope::Profile {
+                ranking: false,
+                spread,
+                ..
+            } if c.relative_change.is_some_and(|r| r.abs() < 100.0 * spread) => {
+                format!(
+                    ", well inside the ±{}% SMAA explores",
+                    fixed(100.0 * spread, 0)
+                )
+            }
+            _ => String::new(),
+        };
+        let opening = if s.leader_first >= ROBUST {
+            format!("Sensitivity agrees that {} is robust:", leader.name)
+        } else {
+            format!("Sensitivity says why {} is not more robust:", leader.name)
+        };
+        out.push(format!(
+            "{opening} its lead of {} over {} goes when the weight of {} moves by {}{relative}{within}.",
+            fixed(s.margin, 3),
+            s.runner_up.map_or(String::new(), |r| model.options[r].name.clone()),
+            c.criterion_name,
+            fixed(c.change.abs(), 3),
+        ));
+    }
     out
 }
+
+/// A first-rank acceptability from which the report calls the leader robust.
+const ROBUST: f64 = 0.9;
 
 /// How many of the nearest single-weight changes the findings read out.
 const FINDINGS: usize = 3;
@@ -234,31 +288,21 @@ const FINDINGS: usize = 3;
 pub fn findings(s: &SensitivityReport) -> Vec<String> {
     let name = |id: &str| s.names.get(id).cloned().unwrap_or_else(|| id.to_string());
     let mut out: Vec<(f64, String)> = vec![];
-    for sweep in &s.criteria {
-        for t in &sweep.thresholds {
-            let rising = t.weight > sweep.weight;
-            let at_edge = |edge: f64| (t.weight - edge).abs() < 1e-12;
-            let involves_top = (rising && t.pair[0] == s.top && at_edge(sweep.top_stable[1]))
-                || (!rising && t.pair[1] == s.top && at_edge(sweep.top_stable[0]));
-            if involves_top {
-                let (winner, loser) = if rising {
-                    (&t.pair[1], &t.pair[0])
-                } else {
-                    (&t.pair[0], &t.pair[1])
-                };
-                out.push((
-                    (t.weight - sweep.weight).abs(),
-                    format!(
-                        "If the weight of {} {} {} (now {}), {} overtakes {}.",
-                        sweep.name,
-                        if rising { "rises above" } else { "falls below" },
-                        fixed(t.weight, 3),
-                        fixed(sweep.weight, 3),
-                        name(winner),
-                        name(loser)
-                    ),
-                ));
-            }
+    for st in &s.summary.stability {
+        for (edge, who, rising) in [(st.from, &st.below, false), (st.to, &st.above, true)] {
+            let Some(who) = who else { continue };
+            out.push((
+                (edge - st.weight).abs(),
+                format!(
+                    "If the weight of {} {} {} (now {}), {} overtakes {}.",
+                    st.name,
+                    if rising { "rises above" } else { "falls below" },
+                    fixed(edge, 3),
+                    fixed(st.weight, 3),
+                    name(who),
+                    name(&s.top)
+                ),
+            ));
         }
     }
     if out.is_empty() {

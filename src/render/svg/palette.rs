@@ -34,12 +34,28 @@ pub const TOL_12: [RGBColor; 12] = [
     RGBColor(0xAA, 0x44, 0x99),
 ];
 
-/// The colour of criterion `index`: Tol's twelve, then the same hues lightened
-/// for a thirteenth criterion onwards (the legend and the in-bar labels keep
-/// them apart).
+/// Hues none of Tol's twelve has, from Okabe & Ito's palette (orange,
+/// vermillion, yellow), black and a mid grey: criteria 13 to 17.
+const EXTRA: [RGBColor; 5] = [
+    RGBColor(230, 159, 0),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 0, 0),
+    RGBColor(240, 228, 66),
+    RGBColor(153, 153, 153),
+];
+
+/// The colour of criterion `index`: Tol's twelve, then five hues they lack,
+/// then the same seventeen lightened (the legend and the numbered segments
+/// keep those apart).
 pub fn criterion(index: usize) -> RGBColor {
-    let round = index / TOL_12.len();
-    lighten(TOL_12[index % TOL_12.len()], (0.45 * round as f64).min(0.8))
+    let all = TOL_12.len() + EXTRA.len();
+    let k = index % all;
+    let base = if k < TOL_12.len() {
+        TOL_12[k]
+    } else {
+        EXTRA[k - TOL_12.len()]
+    };
+    lighten(base, (0.45 * (index / all) as f64).min(0.8))
 }
 
 /// The Okabe–Ito colour for a highlighted line.
@@ -116,13 +132,13 @@ mod tests {
 
     #[test]
     fn twelve_criteria_get_twelve_different_colours() {
-        let colours: std::collections::HashSet<(u8, u8, u8)> = (0..24)
+        let colours: std::collections::HashSet<(u8, u8, u8)> = (0..34)
             .map(|k| {
                 let RGBColor(r, g, b) = criterion(k);
                 (r, g, b)
             })
             .collect();
-        assert_eq!(colours.len(), 24);
+        assert_eq!(colours.len(), 34);
     }
 
     #[test]
