@@ -477,9 +477,10 @@ fn the_default_output_on_the_built_in_model_leads_with_the_answer() {
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let lines = text.lines().count();
     assert!(lines <= 60, "{lines} lines");
-    // The answer comes right after the title (which may wrap).
+    // The first paragraph after the heading names the leader and its margin.
+    let answer = text.split("\n\n").nth(1).expect("a paragraph");
     assert!(
-        text.lines().take(6).any(|l| l.contains(" is first with ")),
+        answer.contains(" is first with ") && answer.contains(" ahead of "),
         "{text}"
     );
     assert!(text.contains("(less is better)") && !text.contains("displacement"));
