@@ -1,6 +1,6 @@
 //! Times tradeoffs' methods on the workloads of benches/peers/compare.py and
-//! prints one JSON line per workload (the least seconds of several runs, and a
-//! checksum: the sum of the figures' absolute values), so the peer script can put both side by side in
+//! prints one JSON line per workload (the least wall-clock seconds of several
+//! runs, the mean CPU seconds per run over all threads, and a checksum: the sum of the figures' absolute values), so the peer script can put both side by side in
 //! one run. The scores are the SplitMix64 matrix of benches/common.rs, stored
 //! row by row as numpy stores it.
 //!
@@ -97,18 +97,33 @@ const WORKLOADS: &[Workload] = &[
     ),
 ];
 
-/// Least of `runs` wall-clock timings, in seconds: on a shared machine the
-/// run least disturbed by others is the best estimate of the cost.
-fn best<F: FnMut()>(runs: usize, mut f: F) -> f64 {
-    let mut t: Vec<f64> = (0..runs)
+/// CPU time of every thread of this process so far, in seconds (Linux:
+/// the first field of each /proc/self/task/*/schedstat, in nanoseconds); 0
+/// where unavailable.
+fn cpu_seconds() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .sum::<f64>()
+        / 1e9
+}
+
+/// The least of `runs` wall-clock timings (on a shared machine the run least
+/// disturbed by others is the best estimate), and the mean CPU time per run
+/// over all threads, both in seconds.
+fn best<F: FnMut()>(runs: usize, mut f: F) -> (f64, f64) {
+    let cpu = cpu_seconds();
+    let wall = (0..runs)
         .map(|_| {
             let start = Instant::now();
             f();
             start.elapsed().as_secs_f64()
         })
-        .collect();
-    t.sort_by(f64::total_cmp);
-    t[0]
+        .fold(f64::INFINITY, f64::min);
+    (wall, (cpu_seconds() - cpu) / runs as f64)
 }
 
 fn main() {
@@ -132,11 +147,11 @@ fn main() {
             .iter()
             .map(|s| s.abs())
             .sum();
-        let seconds = best(runs, || {
+        let (seconds, cpu) = best(runs, || {
             std::hint::black_box(method.evaluate(&problem, &weights));
         });
         println!(
-            "{{\"workload\": \"{name}\", \"seconds\": {seconds}, \"cells\": {}, \"checksum\": {checksum}}}",
+            "{{\"workload\": \"{name}\", \"seconds\": {seconds}, \"cpu_seconds\": {cpu}, \"cells\": {}, \"checksum\": {checksum}}}",
             n * m
         );
     }

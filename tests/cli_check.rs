@@ -148,11 +148,26 @@ fn the_small_model_is_valid_and_strict_asks_only_for_its_quotes() {
         .expect("small options")
         .matches("source = \"brookings-2020")
         .count();
-    assert_eq!(out.matches("warning[score-without-quote]").count(), cited);
+    // The text shows the first few of a kind; the summary counts them all.
+    assert!(out.matches("warning[score-without-quote]").count() >= cited.min(10));
     assert!(
         out.contains(&format!("0 errors, {cited} warnings")),
         "{out}"
     );
+    let json = Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .args(["check", "--strict", "--format", "json"])
+        .args(["--options", SMALL_OPTIONS, "--criteria", SMALL_CRITERIA])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let unquoted = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "score-without-quote")
+        .count();
+    assert_eq!(unquoted, cited);
 }
 
 const QUOTED_OPTIONS: &str = "tests/fixtures/quoted/options.toml";
@@ -325,16 +340,18 @@ fn check_csv_is_one_row_per_problem() {
     );
 }
 
-/// Options with bare-number scores: each of the `n × 4` scores warns that it cites no source.
-fn bare_options(n: usize) -> String {
+/// Options whose scores give a `why` but no `source`: each of the `n × 4`
+/// scores warns that it cites no source.
+fn unsourced_options(n: usize) -> String {
     (0..n)
         .map(|i| {
+            let cell = |x: usize| format!("{{ value = {x}, why = \"w\" }}");
             format!(
                 "[[options]]\nid = \"o{i}\"\nscores = {{ fentanyl_flow = {}, durability = {}, violence = {}, cost_us = {} }}\n",
-                i % 10,
-                i % 7,
-                i % 3,
-                i % 4
+                cell(i % 10),
+                cell(i % 7),
+                cell(i % 3),
+                cell(i % 4)
             )
         })
         .collect()
@@ -344,7 +361,8 @@ fn bare_options(n: usize) -> String {
 fn many_warnings_of_one_kind_show_the_first_ones_and_a_count() {
     let dir = tempfile::tempdir().expect("temp dir");
     let options = dir.path().join("options.toml");
-    std::fs::write(&options, bare_options(30)).expect("write");
+    let text = unsourced_options(30);
+    std::fs::write(&options, &text).expect("write");
     let (exit, out) = check(options.to_str().expect("utf-8"), SMALL_CRITERIA, false);
     assert_eq!(exit, 0, "{out}");
     let shown = out.matches("warning[score-without-evidence]").count();
@@ -365,7 +383,27 @@ fn many_warnings_of_one_kind_show_the_first_ones_and_a_count() {
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
     let all = json["diagnostics"].as_array().expect("list");
     assert_eq!(all.len(), 120);
+    let last_line = text.lines().nth(89).expect("90 lines");
     assert_eq!(all[119]["line"], 90);
-    // "scores = { " (11) + "fentanyl_flow = 9, " (19) + "durability = 1, " (16) + "violence = 2, " (14).
-    assert_eq!(all[119]["column"], 61);
+    assert_eq!(
+        all[119]["column"],
+        last_line.find("cost_us").expect("the last score") + 1
+    );
+}
+
+#[test]
+fn an_option_without_any_evidence_draws_one_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = dir.path().join("options.toml");
+    let bare: String = (0..3)
+        .map(|i| format!("[[options]]\nid = \"o{i}\"\nscores = {{ fentanyl_flow = {i}, durability = {i}, violence = {i}, cost_us = {i} }}\n"))
+        .collect();
+    std::fs::write(&options, bare).expect("write");
+    let (exit, out) = check(options.to_str().expect("utf-8"), SMALL_CRITERIA, false);
+    assert_eq!(exit, 0, "{out}");
+    assert!(
+        out.contains("none of the 4 scores of `o2` has a why or a source"),
+        "{out}"
+    );
+    assert!(out.contains("0 errors, 3 warnings"), "{out}");
 }

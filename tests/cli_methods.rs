@@ -197,3 +197,27 @@ fn bad_command_lines_are_usage_errors_with_suggestions() {
         assert!(err.contains(message), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn promethee_compares_raw_scores_whatever_the_normalization() {
+    // Its thresholds are in score units, so a normalization cannot change
+    // the flows; the output says so instead of silently ignoring the flag.
+    let plain = json(&["rank", "--method", "promethee"]);
+    for normalization in ["minmax", "vector", "max", "sum"] {
+        let v = json(&[
+            "rank",
+            "--method",
+            "promethee",
+            "--normalization",
+            normalization,
+        ]);
+        assert_eq!(v["ranking"], plain["ranking"], "{normalization}");
+        let notes = v["notes"].as_array().expect("notes");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.as_str().is_some_and(|n| n.contains("does not change it"))),
+            "{normalization}: {notes:?}"
+        );
+    }
+}

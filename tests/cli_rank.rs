@@ -152,6 +152,9 @@ fn csv_and_markdown_carry_the_same_ranking() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 5);
+    let headers = reader.headers().expect("header").clone();
+    let first: Vec<&str> = headers.iter().take(4).collect();
+    assert_eq!(first, ["rank", "id", "name", "score"]);
     assert_eq!(&rows[0][0], "1");
     assert_eq!(&rows[0][1], "pill_press_controls");
     assert_eq!(&rows[0][2], "Pill-press controls");

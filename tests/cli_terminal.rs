@@ -266,8 +266,9 @@ fn init_writes_a_model_that_checks_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (code, _, err) = run(dir.path(), &["init", "model"]);
     assert_eq!(code, 0, "{err}");
-    let (code, out, err) = run(dir.path(), &["-C", "model", "check", "--strict"]);
+    let (code, out, err) = run(dir.path(), &["-C", "model", "check"]);
     assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
     let criteria = std::fs::read_to_string(dir.path().join("model/criteria.toml")).expect("read");
     for form in ["weights =", "ranking =", "pairwise =", "[[groups]]", "# "] {
         assert!(criteria.contains(form), "starter lacks {form}");
@@ -341,4 +342,35 @@ fn list_prints_ids_and_names() {
             .as_str()
             .is_some_and(|d| d.contains("less is better"))
     }));
+}
+
+#[test]
+fn report_follows_the_extension_and_writes_to_standard_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, _, err) = run(
+        dir.path(),
+        &["-q", "report", "--out", "notes/r.md", "--samples", "500"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(dir.path().join("notes/r.md")).expect("markdown written");
+    assert!(md.starts_with('#'), "{md}");
+    let charts = std::fs::read_dir(dir.path().join("notes"))
+        .expect("folder")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "svg"))
+        })
+        .count();
+    assert!(charts >= 3, "the charts sit beside the file");
+    let (code, out, err) = run(
+        dir.path(),
+        &["-q", "report", "--out", "-", "--samples", "500"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.trim_start().starts_with("<!DOCTYPE html>"),
+        "{}",
+        &out[..out.len().min(80)]
+    );
+    assert!(!dir.path().join("-").exists());
 }

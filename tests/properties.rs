@@ -285,7 +285,13 @@ const OPTIONAL: &[&str] = &[
     "nearest_flip",
     "critical",
     "critical_relative",
+    "critical_any_pair",
+    "hit_and_run",
     "relative_change",
+    "renormalized_weight",
+    "along_sweep",
+    "below",
+    "above",
 ];
 
 /// Every null in `value` sits under an optional key; returns the first offending key.

@@ -393,7 +393,7 @@ fn independent_critical(model: &tradeoffs::Model, w: &[f64]) -> Option<(f64, usi
             let gap = p[top] - p[b];
             let gap = if gap.abs() <= 1e-9 { 0.0 } else { gap };
             let delta = -gap / d;
-            if w[j] + delta >= 0.0 && best.is_none_or(|(x, _)| delta.abs() < x.abs() - 1e-12) {
+            if w[j] + delta >= -1e-9 && best.is_none_or(|(x, _)| delta.abs() < x.abs() - 1e-12) {
                 best = Some((delta, j));
             }
         }

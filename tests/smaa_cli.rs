@@ -155,3 +155,35 @@ fn a_bad_ratio_is_a_located_error() {
     assert!(err.contains("unknown criterion `violenc`"), "{err}");
     assert!(err.contains("criteria.toml:"), "{err}");
 }
+
+#[test]
+fn a_ranking_its_bounds_and_ratios_that_contradict_each_other_are_a_located_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let criteria = dir.path().join("criteria.toml");
+    std::fs::write(
+        &criteria,
+        std::fs::read_to_string(common::SMALL_CRITERIA)
+            .expect("fixture")
+            .replace(
+                "[profiles.public_health]\n",
+                // violence ranks first, yet may not exceed a quarter of a cost_us that ranks last.
+                "[profiles.public_health]\nratios = [[\"violence\", \"<=\", 0.25, \"cost_us\"]]\n",
+            ),
+    )
+    .expect("write");
+    let out = assert_cmd::Command::cargo_bin("tradeoffs")
+        .expect("binary")
+        .args(["--options", common::SMALL_OPTIONS, "--criteria"])
+        .arg(&criteria)
+        .arg("check")
+        .output()
+        .expect("runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("infeasible-weights"), "{text}");
+    assert!(text.contains("public_health"), "{text}");
+}

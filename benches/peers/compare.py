@@ -3,7 +3,10 @@
 Every workload is computed by every peer that has the method, on the same
 inputs, and the checksums (sum of the figures' absolute values) must agree to 1e-9 relative;
 a peer whose checksum differs is reported and not counted. The ratio is
-tradeoffs against the FASTEST peer of the row.
+tradeoffs against the FASTEST peer of the row (by wall-clock time), given both
+for the least wall-clock time of several runs and for the mean CPU time per
+run over all threads (tradeoffs uses two threads above 2^18 cells, numpy's
+BLAS may use several).
 
 Peers:
   - numpy: the best plain vectorized numpy version of the same formula that
@@ -16,7 +19,8 @@ Peers:
 Workloads: WSM, WPM, TOPSIS and VIKOR (minmax normalization, v = 0.5) on
 100,000 options x 20 criteria; PROMETHEE II with the linear preference
 function (q = 1, p = 3 score units) on 200 x 20, 2,000 x 20, 10,000 x 10 and
-100,000 x 10; SMAA-2 on the built-in model (see smaa_rows).
+100,000 x 10. SMAA-2 has its own script, benches/peers/smaa_numpy.py,
+which run.sh calls after this one.
 
 The matrix is generated identically in Rust and Python from SplitMix64 of
 the row-major cell index (benches/common.rs), scores in [0, 10), the first
@@ -55,14 +59,17 @@ def problem(n, m):
 
 
 def best(runs, f):
-    """Least of `runs` timings: on a shared machine, the run least disturbed
-    by others (the same rule as examples/throughput.rs)."""
+    """(least wall-clock seconds of `runs`, mean CPU seconds per run over all
+    threads): the same two measures as examples/throughput.rs. On a shared
+    machine the least disturbed run is the best estimate of the wall time,
+    and CPU time does not count the waits for a core."""
     times = []
+    cpu = time.process_time()
     for _ in range(runs):
         start = time.perf_counter()
         f()
         times.append(time.perf_counter() - start)
-    return min(times)
+    return min(times), (time.process_time() - cpu) / runs
 
 
 # ---------------------------------------------------------------- numpy peers
@@ -286,88 +293,31 @@ def main():
             start = time.perf_counter()
             checksum = float(np.sum(np.abs(call())))
             first = time.perf_counter() - start
-            seconds = best(runs_for(first), call) if first < 20 else first
+            seconds = best(runs_for(first), call) if first < 20 else (first, first)
             want = ours[name]["checksum"]
             ok = abs(checksum - want) <= 1e-9 * max(abs(want), 1.0)
             results.append((peer, seconds, "" if ok else f"checksum {checksum!r} != tradeoffs {want!r}"))
-        rows.append((name, ours[name]["seconds"], results))
+        rows.append((name, (ours[name]["seconds"], ours[name]["cpu_seconds"]), results))
 
-    for name, mine, results in rows:
-        print(f"\n{name}: tradeoffs {mine * 1e3:10.2f} ms")
+    for name, (mine, mine_cpu), results in rows:
+        print(f"\n{name}: tradeoffs {mine * 1e3:10.2f} ms wall, {mine_cpu * 1e3:10.2f} ms CPU")
         for peer, seconds, note in results:
             if seconds is None:
                 print(f"  {peer:28} {'':>10}      {note}")
             else:
-                print(f"  {peer:28} {seconds * 1e3:10.2f} ms  {seconds / mine:7.1f}x  {note}")
+                wall, cpu = seconds
+                print(f"  {peer:28} {wall * 1e3:10.2f} ms wall {wall / mine:7.1f}x, "
+                      f"{cpu * 1e3:10.2f} ms CPU {cpu / max(mine_cpu, 1e-9):7.1f}x  {note}")
 
-    print("\n| workload | tradeoffs | fastest peer | peer time | tradeoffs is |")
-    print("|---|---:|---|---:|---:|")
-    for name, mine, results in rows:
+    print("\n| workload | tradeoffs (wall / CPU) | fastest peer | peer (wall / CPU) | ratio, wall | ratio, CPU |")
+    print("|---|---:|---|---:|---:|---:|")
+    for name, (mine, mine_cpu), results in rows:
         valid = [(s, p) for p, s, note in results if s is not None and not note]
         if not valid:
             continue
-        s, p = min(valid)
-        print(f"| {name} | {fmt(mine)} | {p} | {fmt(s)} | {s / mine:.1f}x faster |")
-    smaa_rows()
-
-
-def default_values():
-    import tomllib
-    with open(f"{ROOT}/options.toml", "rb") as f:
-        options = tomllib.load(f)["options"]
-    with open(f"{ROOT}/criteria.toml", "rb") as f:
-        criteria = tomllib.load(f)["criteria"]
-    values = np.zeros((len(options), len(criteria)))
-    for j, c in enumerate(criteria):
-        lo, hi = c["scale"]["min"], c["scale"]["max"]
-        for i, o in enumerate(options):
-            s = o["scores"][c["id"]]
-            share = ((s["value"] if isinstance(s, dict) else s) - lo) / (hi - lo)
-            values[i, j] = share if c["direction"] == "benefit" else 1 - share
-    return values
-
-
-def numpy_smaa(values, samples, chunk=100_000, seed=1):
-    """SMAA-2 with uniform weights and fixed scores: rank acceptabilities and
-    central weights, vectorized over chunks of samples."""
-    rng = np.random.default_rng(seed)
-    n, m = values.shape
-    counts = np.zeros((n, n))
-    central = np.zeros((n, m))
-    done = 0
-    while done < samples:
-        k = min(chunk, samples - done)
-        w = rng.exponential(size=(k, m))
-        w /= w.sum(axis=1, keepdims=True)
-        scores = w @ values.T
-        ranks = np.argsort(np.argsort(-scores, axis=1), axis=1)
-        first = scores.argmax(axis=1)
-        for i in range(n):
-            counts[i] += np.bincount(ranks[:, i], minlength=n)
-            central[i] += w[first == i].sum(axis=0)
-        done += k
-    return counts / samples, central
-
-
-def smaa_rows():
-    """SMAA-2 on the built-in model, fixed scores, no weight information:
-    `tradeoffs smaa` as a whole process (its full output: acceptabilities,
-    central weights, confidence factors) against numpy's acceptabilities and
-    central weights in-process; acceptabilities must agree within Monte
-    Carlo error (0.005 at 10^6 samples)."""
-    samples = 1_000_000
-    cmd = [f"{BIN}/tradeoffs", "smaa", "--scores", "fixed", "--samples", str(samples),
-           "--seed", "1", "--format", "json"]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
-    mine = best(3, lambda: subprocess.run(cmd, capture_output=True, check=True, cwd=ROOT))
-    ours = np.array([o["acceptability"] for o in json.loads(out.stdout)["options"]])
-    values = default_values()
-    theirs, _ = numpy_smaa(values, samples)
-    t = best(3, lambda: numpy_smaa(values, samples))
-    diff = np.abs(ours - theirs).max()
-    note = "" if diff < 0.005 else f"acceptabilities differ by {diff:.4f}"
-    print(f"\nsmaa_wsm_default_model ({samples:,} samples): tradeoffs (whole process) {fmt(mine)}, "
-          f"numpy {fmt(t)}: {t / mine:.1f}x {note}")
+        (wall, cpu), p = min(valid)
+        print(f"| {name} | {fmt(mine)} / {fmt(mine_cpu)} | {p} | {fmt(wall)} / {fmt(cpu)} "
+              f"| {wall / mine:.1f}x | {cpu / max(mine_cpu, 1e-9):.1f}x |")
 
 
 def fmt(seconds):

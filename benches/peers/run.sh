@@ -11,6 +11,8 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import numpy, pymcdm,
 fi
 cargo build --release --example throughput --bin tradeoffs
 "$venv/bin/python" benches/peers/compare.py .
+# SMAA-2 on the default model beside a numpy SMAA with the same outputs.
+"$venv/bin/python" benches/peers/smaa_numpy.py .
 # Quote checking beside str.find and rapidfuzz (compare with `cargo bench --bench quotes`).
 "$venv/bin/python" -c "import rapidfuzz" 2>/dev/null || "$venv/bin/pip" install -q rapidfuzz
 "$venv/bin/python" benches/peers/quotes.py

@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::dominance::dominators;
+use super::dominance::{SEARCH_BUDGET, dominators_within};
 use crate::methods::{
     Better, Evaluation, MethodKind, MethodSettings, Problem, Step, StepValues, WeightedSum,
 };
@@ -169,7 +169,16 @@ pub fn rank_with(
     let values = problem.values();
     let contributions = WeightedSum::contributions(&values, weights);
     let order = rank_order(&ranks);
-    let dominated_by = dominators(&values, &order);
+    let dominance = dominators_within(&values, &order, SEARCH_BUDGET);
+    let mut notes = notes;
+    if dominance.checked < order.len() {
+        notes.push(format!(
+            "dominance was checked for the top {} of the {} options only (a larger model would take long to search); the others show no dominator",
+            dominance.checked,
+            order.len()
+        ));
+    }
+    let dominated_by = dominance.dominated_by;
     let ranking = order
         .into_iter()
         .map(|i| {

@@ -359,7 +359,8 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub profile: ProfileArg,
 
-    /// Where to write: an .html file, or a folder with --format md
+    /// Where to write: an .html file (`-`: standard output), a .md file with
+    /// its charts beside it, or a folder with --format md
     #[arg(long, value_name = "FILE|DIR")]
     pub out: PathBuf,
 

@@ -53,7 +53,7 @@ impl Context {
         let warnings = checked.warnings();
         let Some(model) = checked.model else {
             let mut rendered = String::new();
-            let sources = checked.sources.indexed();
+            let sources = checked.sources.indexed().styled(colour(&std::io::stderr()));
             let mut seen = std::collections::HashMap::new();
             for d in &checked.diagnostics {
                 let count = seen.entry((d.severity, d.code)).or_insert(0);
@@ -237,4 +237,10 @@ impl Context {
             eprintln!("{text}");
         }
     }
+}
+
+/// Whether a stream shows colour: a terminal, and `NO_COLOR` unset (the
+/// rules anstream follows, as cargo does).
+pub fn colour<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }

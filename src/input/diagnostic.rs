@@ -213,6 +213,7 @@ impl Sources {
             sources: self,
             options: LineIndex::new(&self.options.text),
             criteria: LineIndex::new(&self.criteria.text),
+            styled: false,
         }
     }
 }
@@ -223,9 +224,17 @@ pub struct IndexedSources<'a> {
     sources: &'a Sources,
     options: LineIndex,
     criteria: LineIndex,
+    styled: bool,
 }
 
 impl IndexedSources<'_> {
+    /// Renders with ANSI colours (`error` red, `warning` yellow, as cargo
+    /// does) when `styled`, for a terminal that shows them.
+    pub fn styled(mut self, styled: bool) -> Self {
+        self.styled = styled;
+        self
+    }
+
     fn get(&self, kind: FileKind) -> (&SourceText, &LineIndex) {
         match kind {
             FileKind::Options => (&self.sources.options, &self.options),
@@ -279,7 +288,12 @@ impl IndexedSources<'_> {
         if let Some(help) = &diagnostic.help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
-        Renderer::plain().render(&[group])
+        let renderer = if self.styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&[group])
     }
 }
 

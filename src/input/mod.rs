@@ -7,6 +7,7 @@
 //!                     └──── diagnostics ◄───┘
 //! ```
 
+mod chunks;
 pub mod diagnostic;
 mod files;
 pub mod quotes;

@@ -585,23 +585,135 @@ pub trait OptionSink {
 
 /// Reads `options.toml` into `sink`; type problems go to `diagnostics`.
 ///
-/// Each option's part of the parsed document is dropped once the sink has it,
-/// so the mirror of the whole file never exists at once.
+/// Each option's part of the parsed document is dropped once the sink has it.
+/// Where the file can be cut at its `[[options]]` tables (see
+/// [`super::chunks`]), each option is also parsed on its own, so that the
+/// parsed tree of the whole file never exists at once.
 pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>, sink: &mut impl OptionSink) {
     let mut reader = Reader {
         file: FileKind::Options,
         diagnostics,
     };
-    let mut sources = vec![];
+    if let Some(cut) = super::chunks::cut(text) {
+        // A rest that defines `options` itself cannot be cut from its options.
+        let plain = toml_span::parse(&cut.rest)
+            .ok()
+            .is_some_and(|root| root.as_table().is_some_and(|t| !t.contains_key("options")));
+        if plain {
+            return options_by_parts(&mut reader, text, &cut, sink);
+        }
+    }
+    options_whole(&mut reader, text, sink);
+}
+
+/// Reads the options file parsed as a whole.
+fn options_whole(reader: &mut Reader<'_>, text: &str, sink: &mut impl OptionSink) {
     let Some(root) = parse(text, FileKind::Options, reader.diagnostics) else {
-        sink.sources(&sources, reader.diagnostics);
+        sink.sources(&[], reader.diagnostics);
         return;
     };
     let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) else {
-        sink.sources(&sources, reader.diagnostics);
+        sink.sources(&[], reader.diagnostics);
         return;
     };
-    if let Some(tables) = top.take("sources") {
+    let sources = sources(reader, top.take("sources"));
+    sink.sources(&sources, reader.diagnostics);
+    drop(sources);
+    for item in reader
+        .array(top.take("options"), "[[options]]")
+        .map_or(vec![], |a| a.value)
+    {
+        option(reader, item, sink);
+    }
+    reader.finish(top);
+}
+
+/// Reads the options file cut into its rest and its options, each option
+/// parsed on its own and its spans moved to their place in the whole text.
+fn options_by_parts(
+    reader: &mut Reader<'_>,
+    text: &str,
+    cut: &super::chunks::Cut,
+    sink: &mut impl OptionSink,
+) {
+    let Some(root) = parse(&cut.rest, FileKind::Options, reader.diagnostics) else {
+        sink.sources(&[], reader.diagnostics);
+        return;
+    };
+    let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) else {
+        sink.sources(&[], reader.diagnostics);
+        return;
+    };
+    let sources = sources(reader, top.take("sources"));
+    sink.sources(&sources, reader.diagnostics);
+    drop(sources);
+    for range in &cut.options {
+        let part = &text[range.clone()];
+        let mut root = match toml_span::parse(part) {
+            Ok(root) => root,
+            Err(error) => {
+                let span = Span::new(error.span.start + range.start, error.span.end + range.start);
+                let span = if span.end > span.start {
+                    span
+                } else {
+                    Span::new(span.start, (span.start + 1).min(text.len()))
+                };
+                reader.push(
+                    Diagnostic::error(
+                        "toml-syntax",
+                        reader.file,
+                        span,
+                        format!("invalid TOML: {error}"),
+                    )
+                    .label("here"),
+                );
+                continue;
+            }
+        };
+        shift(&mut root, range.start);
+        let Some(mut part) = reader.table(root, "options.toml", OPTIONS_TOP) else {
+            continue;
+        };
+        for item in reader
+            .array(part.take("options"), "[[options]]")
+            .map_or(vec![], |a| a.value)
+        {
+            option(reader, item, sink);
+        }
+        reader.finish(part);
+    }
+    reader.finish(top);
+}
+
+/// Moves every span in `value` by `by` bytes.
+fn shift(value: &mut Value<'_>, by: usize) {
+    value.span = Span::new(value.span.start + by, value.span.end + by);
+    match value.take() {
+        ValueInner::Table(table) => {
+            let table = table
+                .into_iter()
+                .map(|(mut key, mut item)| {
+                    key.span = Span::new(key.span.start + by, key.span.end + by);
+                    shift(&mut item, by);
+                    (key, item)
+                })
+                .collect();
+            value.set(ValueInner::Table(table));
+        }
+        ValueInner::Array(mut items) => {
+            for item in &mut items {
+                shift(item, by);
+            }
+            value.set(ValueInner::Array(items));
+        }
+        other => value.set(other),
+    }
+}
+
+/// The `[sources]` tables, in file order.
+fn sources(reader: &mut Reader<'_>, value: Option<Value<'_>>) -> Vec<SourceDef> {
+    let mut sources = vec![];
+    if let Some(tables) = value {
         if let Some(mut tables) = reader.table(tables, "[sources]", &[]) {
             for (id, value) in tables.drain() {
                 if let Some(mut fields) = reader.table(value, "a source", SOURCE_KEYS) {
@@ -620,38 +732,36 @@ pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>, sink: &mut im
             }
         }
     }
-    sink.sources(&sources, reader.diagnostics);
-    for item in reader
-        .array(top.take("options"), "[[options]]")
-        .map_or(vec![], |a| a.value)
-    {
-        let span = item.span;
-        let Some(mut fields) = reader.table(item, "an [[options]] entry", OPTION_KEYS) else {
-            continue;
-        };
-        let scores = match fields.take("scores") {
-            Some(value) => match reader.table(value, "[options.scores]", &[]) {
-                Some(mut table) => table
-                    .drain()
-                    .into_iter()
-                    .filter_map(|(criterion, value)| score(&mut reader, criterion, value))
-                    .collect(),
-                None => vec![],
-            },
+    sources
+}
+
+/// One `[[options]]` entry, handed to the sink.
+fn option(reader: &mut Reader<'_>, item: Value<'_>, sink: &mut impl OptionSink) {
+    let span = item.span;
+    let Some(mut fields) = reader.table(item, "an [[options]] entry", OPTION_KEYS) else {
+        return;
+    };
+    let scores = match fields.take("scores") {
+        Some(value) => match reader.table(value, "[options.scores]", &[]) {
+            Some(mut table) => table
+                .drain()
+                .into_iter()
+                .filter_map(|(criterion, value)| score(reader, criterion, value))
+                .collect(),
             None => vec![],
-        };
-        let option = OptionDef {
-            span,
-            id: reader.string(fields.take("id")),
-            name: reader.string(fields.take("name")),
-            category: reader.string(fields.take("category")),
-            description: reader.string(fields.take("description")),
-            scores,
-        };
-        reader.finish(fields);
-        sink.option(option, reader.diagnostics);
-    }
-    reader.finish(top);
+        },
+        None => vec![],
+    };
+    let option = OptionDef {
+        span,
+        id: reader.string(fields.take("id")),
+        name: reader.string(fields.take("name")),
+        category: reader.string(fields.take("category")),
+        description: reader.string(fields.take("description")),
+        scores,
+    };
+    reader.finish(fields);
+    sink.option(option, reader.diagnostics);
 }
 
 fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Option<ScoreDef> {
@@ -729,4 +839,55 @@ fn score(reader: &mut Reader<'_>, criterion: Sp<String>, value: Value<'_>) -> Op
     }
     reader.finish(fields);
     Some(def)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records what a sink is handed, as text.
+    #[derive(Default)]
+    struct Record(Vec<String>);
+
+    impl OptionSink for Record {
+        fn sources(&mut self, sources: &[SourceDef], _: &mut Vec<Diagnostic>) {
+            self.0.push(format!("{sources:?}"));
+        }
+        fn option(&mut self, option: OptionDef, _: &mut Vec<Diagnostic>) {
+            self.0.push(format!("{option:?}"));
+        }
+    }
+
+    /// Reading the options one by one gives exactly what reading the whole
+    /// file gives, spans included, on every options file the tests use.
+    #[test]
+    fn reading_by_parts_equals_reading_the_whole() {
+        let mut files = vec![
+            "tests/fixtures/small/options.toml".to_string(),
+            "options.toml".to_string(),
+            "tests/fixtures/invalid/several-problems.options.toml".to_string(),
+        ];
+        for entry in std::fs::read_dir("tests/fixtures/invalid/options").expect("fixtures") {
+            files.push(entry.expect("entry").path().display().to_string());
+        }
+        let mut cut_files = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("readable");
+            let (mut whole, mut parts) = (Record::default(), Record::default());
+            let (mut d_whole, mut d_parts) = (vec![], vec![]);
+            let mut reader = Reader {
+                file: FileKind::Options,
+                diagnostics: &mut d_whole,
+            };
+            options_whole(&mut reader, &text, &mut whole);
+            options_file(&text, &mut d_parts, &mut parts);
+            cut_files += usize::from(super::super::chunks::cut(&text).is_some());
+            let key = |d: &Diagnostic| (d.span.start, d.code, d.message.clone());
+            d_whole.sort_by_key(key);
+            d_parts.sort_by_key(key);
+            assert_eq!(whole.0, parts.0, "{file}");
+            assert_eq!(d_whole, d_parts, "{file}");
+        }
+        assert!(cut_files >= 10, "only {cut_files} files were read by parts");
+    }
 }

@@ -131,7 +131,7 @@ fn text_table(table: &Table, width: u16) -> String {
             if numeric(index) {
                 let lower = numbers[index];
                 let upper = share.clamp(lower, words[index].max(lower));
-                let fixed = u16::try_from(upper.max(lower.max(4)) + 2).unwrap_or(u16::MAX);
+                let fixed = u16::try_from(upper.max(lower) + 2).unwrap_or(u16::MAX);
                 column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(fixed)));
             }
         }

@@ -7,6 +7,7 @@
 
 pub mod ahp;
 mod direct;
+pub mod region;
 mod report;
 mod roc;
 
@@ -53,7 +54,11 @@ pub fn of_profile(model: &Model, profile: &Profile) -> ProfileWeights {
             }
         }
         ProfileForm::Ranking(levels) => ProfileWeights {
-            weights: rank_order_centroid(levels, n),
+            weights: if profile.bounds.is_empty() && profile.ratios.is_empty() {
+                rank_order_centroid(levels, n)
+            } else {
+                roc::constrained_centroid(levels, profile, n)
+            },
             form,
             ahp: None,
         },

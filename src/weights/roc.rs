@@ -1,5 +1,8 @@
 //! Rank-order-centroid weights for an ordinal profile.
 
+use super::region::{Constraints, centroid};
+use crate::model::Profile;
+
 /// Rank-order-centroid (ROC) weights: the centroid of the region of weight
 /// vectors consistent with a ranking, ties included — the very region SMAA
 /// samples for that ranking, so "rank-order centroid" means one thing.
@@ -42,6 +45,24 @@ pub fn rank_order_centroid(levels: &[Vec<usize>], criteria: usize) -> Vec<f64> {
         }
     }
     weights
+}
+
+/// The centroid of the region a ranking profile allows once its `bounds` and
+/// `ratios` cut it too: the same region SMAA samples, estimated by hit-and-run
+/// ([`super::region::centroid`]). Falls back to the ranking's own centroid
+/// when the constraints admit no weights (`check` reports that as an error).
+pub fn constrained_centroid(levels: &[Vec<usize>], profile: &Profile, criteria: usize) -> Vec<f64> {
+    let k = Constraints {
+        criteria,
+        ranking: Some(levels.to_vec()),
+        intervals: profile
+            .bounds
+            .iter()
+            .map(|b| (b.criterion, b.low, b.high))
+            .collect(),
+        ratios: profile.ratios.clone(),
+    };
+    centroid(&k).unwrap_or_else(|_| rank_order_centroid(levels, criteria))
 }
 
 #[cfg(test)]
@@ -92,5 +113,27 @@ mod tests {
             assert!((a - b).abs() < 1e-15, "{a} vs {b}");
         }
         assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-15);
+    }
+
+    /// [a, b] with w_a ≤ 0.6: the ordered segment w_a ∈ [1/2, 1] cut to
+    /// [1/2, 0.6], whose centroid is w_a = 0.55 (the plain ROC, 0.75, would
+    /// break the bound).
+    #[test]
+    fn bounds_on_a_ranking_move_its_centroid_inside_them() {
+        let profile = Profile {
+            id: crate::model::ProfileId::new("p"),
+            name: "p".into(),
+            description: String::new(),
+            form: crate::model::ProfileForm::Ranking(vec![vec![0], vec![1]]),
+            bounds: vec![crate::model::WeightBound {
+                criterion: 0,
+                low: 0.0,
+                high: 0.6,
+            }],
+            ratios: vec![],
+        };
+        let w = constrained_centroid(&[vec![0], vec![1]], &profile, 2);
+        assert!((w[0] - 0.55).abs() < 2e-3, "{w:?}");
+        assert!((w[0] + w[1] - 1.0).abs() < 1e-12);
     }
 }

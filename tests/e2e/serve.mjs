@@ -141,6 +141,8 @@ seen.disagreement_rows = await facilitator.$$eval("#disagreement .spread", (r) =
 seen.group_ranking = await facilitator.$$eval(".group-ranking li", (r) => r.length);
 await facilitator.click("#group-card button.secondary");
 await updated(facilitator, 3);
+await slide(facilitator, criteria[1], 40);
+await facilitator.waitForFunction(() => /leads/.test(document.getElementById("swap").textContent), null, { timeout: 15000 });
 await layout(facilitator, "facilitator");
 await facilitator.setViewportSize({ width: 1024, height: 768 });
 await facilitator.$eval("#room", (r) => { r.scrollTop = r.scrollHeight; });

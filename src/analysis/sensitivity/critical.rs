@@ -87,6 +87,13 @@ impl Change {
         } else {
             clean((t - w) / (1.0 - t))
         };
+        // A change that leaves no weight at all (the only weighted criterion
+        // going to 0) ranks nothing: it is no change.
+        let delta = if 1.0 + delta <= TIE_TOLERANCE {
+            f64::INFINITY
+        } else {
+            delta
+        };
         Change {
             criterion: j,
             delta,
@@ -119,7 +126,10 @@ pub fn additive_change(
         return None;
     }
     let delta = clean(-gap / d);
-    (weights[j] + delta >= 0.0).then_some(Change {
+    // A weight may fall to 0 (within rounding), not below, and some weight
+    // must remain: with every weight at 0 no option is ahead of any other.
+    let remaining: f64 = weights.iter().sum::<f64>() + delta;
+    (weights[j] + delta >= -TIE_TOLERANCE && remaining > TIE_TOLERANCE).then_some(Change {
         criterion: j,
         delta,
         overtaker: b,

@@ -49,9 +49,9 @@ impl Engine<'_> {
                     None => vec![],
                     Some(Scope::All) => {
                         let all: Vec<usize> = (0..values.nrows()).collect();
-                        lines.crossings(&all, usize::MAX)
+                        lines.crossings(&all, usize::MAX, 0.0, lines.end)
                     }
-                    Some(Scope::Top(k)) => lines.crossings(&lines.contenders(k + 1), k),
+                    Some(Scope::Top(k)) => lines.top_crossings(k),
                 };
                 Found {
                     edges,

@@ -9,7 +9,9 @@
 //! neighbours in the order they happen. Options that at least `k + 1` others
 //! beat at both ends of the sweep never reach the top `k + 1` places (two
 //! lines that are ordered at both ends are ordered everywhere between), so
-//! the sweep runs only over the others, found in `O(n log n)`.
+//! the sweep runs only over the others, found in `O(n log n)`; where too
+//! many remain (options whose lines all cross, a trade-off along the swept
+//! criterion), the sweep is split into windows and pruned again in each.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -96,17 +98,50 @@ impl Lines {
         [below, above]
     }
 
-    /// The options that can reach the top `places` places somewhere inside
-    /// the sweep: those fewer than `places` others beat at both ends.
+    /// Every swap for the first `k` places inside the sweep, in order.
     ///
-    /// Sorting by the score at `t = 0` (best first) and keeping the
-    /// `places` best scores at `t = end` seen so far answers "do at least
-    /// `places` options beat this one at both ends" in `O(n log places)`.
-    pub fn contenders(&self, places: usize) -> Vec<usize> {
-        let n = self.lines.len();
-        let start = |i: usize| self.lines[i].0;
-        let finish = |i: usize| self.at(i, self.end);
-        let mut order: Vec<usize> = (0..n).collect();
+    /// The sweep is split into windows until each has few contenders (see
+    /// [`Lines::contenders`]), so even options whose lines all cross each
+    /// other, a trade-off along the swept criterion, cost `O(n log n)` per
+    /// window rather than a swap per pair.
+    pub fn top_crossings(&self, k: usize) -> Vec<Crossing> {
+        let all: Vec<usize> = (0..self.lines.len()).collect();
+        let mut found = vec![];
+        self.window(&all, k, 0.0, self.end, 0, &mut found);
+        found
+    }
+
+    fn window(
+        &self,
+        subset: &[usize],
+        k: usize,
+        lo: f64,
+        hi: f64,
+        depth: u32,
+        out: &mut Vec<Crossing>,
+    ) {
+        let contenders = self.contenders(subset, k + 1, lo, hi);
+        if contenders.len() > WINDOW_CONTENDERS * (k + 1) && depth < MAX_DEPTH {
+            let mid = 0.5 * (lo + hi);
+            self.window(&contenders, k, lo, mid, depth + 1, out);
+            self.window(&contenders, k, mid, hi, depth + 1, out);
+        } else {
+            out.extend(self.crossings(&contenders, k, lo, hi));
+        }
+    }
+
+    /// The options of `subset` that can reach the first `places` places
+    /// somewhere in `[lo, hi]`: those fewer than `places` others of `subset`
+    /// beat at both ends (two lines ordered at both ends of an interval are
+    /// ordered everywhere in it).
+    ///
+    /// Sorting by the score at `lo` (best first) and keeping the `places`
+    /// best scores at `hi` seen so far answers "do at least `places`
+    /// options beat this one at both ends" in `O(n log n)`.
+    pub fn contenders(&self, subset: &[usize], places: usize, lo: f64, hi: f64) -> Vec<usize> {
+        let start = |i: usize| self.at(i, lo);
+        let finish = |i: usize| self.at(i, hi);
+        let mut order = subset.to_vec();
         order.sort_by(|&x, &y| {
             start(y)
                 .total_cmp(&start(x))
@@ -130,23 +165,23 @@ impl Lines {
         kept
     }
 
-    /// Every crossing among `subset` strictly inside the sweep, in the
-    /// order they happen, with the place each is for (counted within
-    /// `subset`), keeping those for places up to `max_place`.
+    /// Every crossing among `subset` in `(lo, hi]` (and strictly inside the
+    /// sweep), in the order they happen, with the place each is for
+    /// (counted within `subset`), keeping those for places up to
+    /// `max_place`.
     ///
     /// A kinetic sorted list: the first crossing still to come is always
     /// between two neighbours, so a heap of the neighbours' crossing times
     /// finds each swap in `O(log n)`. Each pair crosses at most once (the
     /// one with the steeper line ends ahead), so the sweep does as many
     /// steps as there are crossings among `subset`.
-    pub fn crossings(&self, subset: &[usize], max_place: usize) -> Vec<Crossing> {
+    pub fn crossings(&self, subset: &[usize], max_place: usize, lo: f64, hi: f64) -> Vec<Crossing> {
         let lines = &self.lines;
         let mut order = subset.to_vec();
-        // The order just after t = 0: by score, then by slope, then by index.
+        // The order just after `lo`: by score, then by slope, then by index.
         order.sort_by(|&x, &y| {
-            lines[y]
-                .0
-                .total_cmp(&lines[x].0)
+            self.at(y, lo)
+                .total_cmp(&self.at(x, lo))
                 .then(lines[y].1.total_cmp(&lines[x].1))
                 .then(x.cmp(&y))
         });
@@ -156,11 +191,12 @@ impl Lines {
             let (ay, by) = lines[y];
             (by > bx).then(|| ((ax - ay) / (by - bx)).max(now))
         };
+        let last = hi.min(self.end - 1e-12);
         let mut heap = BinaryHeap::new();
         let push = |heap: &mut BinaryHeap<Event>, order: &[usize], p: usize, now: f64| {
             if p + 1 < order.len()
                 && let Some(t) = meet(order[p], order[p + 1], now)
-                && t < self.end - 1e-12
+                && t <= last
             {
                 heap.push(Event {
                     t,
@@ -171,15 +207,17 @@ impl Lines {
             }
         };
         for p in 0..order.len().saturating_sub(1) {
-            push(&mut heap, &order, p, 0.0);
+            push(&mut heap, &order, p, lo);
         }
         let mut found = vec![];
+        // A swap at `lo` itself belongs to the window before (or to t = 0).
+        let first = lo + 1e-12;
         while let Some(e) = heap.pop() {
             if order[e.place] != e.ahead || order.get(e.place + 1) != Some(&e.behind) {
                 continue;
             }
             order.swap(e.place, e.place + 1);
-            if e.t > 1e-12 && e.place < max_place {
+            if e.t > first && e.place < max_place {
                 found.push(Crossing {
                     t: e.t,
                     ahead: e.ahead,
@@ -195,6 +233,13 @@ impl Lines {
         found
     }
 }
+
+/// A window of the sweep is split while it has more contenders than this
+/// many per place listed.
+const WINDOW_CONTENDERS: usize = 8;
+
+/// Windows are split at most this many times (2⁻²⁰ of the sweep).
+const MAX_DEPTH: u32 = 20;
 
 /// A float ordered by `total_cmp`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -268,7 +313,7 @@ mod tests {
             let l = lines(&ls);
             let all: Vec<usize> = (0..ls.len()).collect();
             let mut kinetic: Vec<(usize, usize)> = l
-                .crossings(&all, usize::MAX)
+                .crossings(&all, usize::MAX, 0.0, 1.0)
                 .iter()
                 .map(|c| (c.ahead.min(c.behind), c.ahead.max(c.behind)))
                 .collect();
@@ -292,8 +337,48 @@ mod tests {
     #[test]
     fn options_beaten_at_both_ends_are_not_contenders() {
         let l = lines(&[(0.9, 0.0), (0.8, 0.1), (0.7, 0.2), (0.0, 1.0), (0.1, 0.1)]);
-        assert_eq!(l.contenders(3), vec![0, 1, 2, 3]);
-        assert_eq!(l.contenders(1), vec![0, 3]);
+        let all = [0, 1, 2, 3, 4];
+        assert_eq!(l.contenders(&all, 3, 0.0, 1.0), vec![0, 1, 2, 3]);
+        assert_eq!(l.contenders(&all, 1, 0.0, 1.0), vec![0, 3]);
+    }
+
+    /// Options on a trade-off along the swept criterion: every line crosses
+    /// every other. The windowed search for the top k must list exactly
+    /// the crossings of the full kinetic sweep whose place is at most k.
+    #[test]
+    fn the_windowed_top_k_search_equals_the_full_sweep_filtered() {
+        let mut state = 11u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for case in 0..20 {
+            let n = 300;
+            let ls: Vec<(f64, f64)> = (0..n)
+                .map(|_| {
+                    let a = next();
+                    // Anti-correlated in half the cases: every pair crosses.
+                    let b = if case % 2 == 0 {
+                        -2.0 * a + 0.01 * next()
+                    } else {
+                        next() - 0.5
+                    };
+                    (a, b)
+                })
+                .collect();
+            let l = lines(&ls);
+            let all: Vec<usize> = (0..n).collect();
+            for k in [1, 3] {
+                let key = |c: &Crossing| (c.ahead, c.behind, c.place);
+                let mut full: Vec<_> = l.crossings(&all, k, 0.0, 1.0).iter().map(key).collect();
+                let mut windowed: Vec<_> = l.top_crossings(k).iter().map(key).collect();
+                full.sort_unstable();
+                windowed.sort_unstable();
+                assert_eq!(full, windowed, "case {case}, k = {k}");
+            }
+        }
     }
 
     #[test]

@@ -189,13 +189,12 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
         exact,
         bounds: &request.bounds,
     };
-    let built = summary::build(&context, &criteria_found(&criterion_sweeps), &criticals);
+    let summary = summary::build(&context, &criteria_found(&criterion_sweeps), &criticals);
 
     let chart = request
         .criterion
         .or_else(|| {
-            built
-                .summary
+            summary
                 .critical
                 .as_ref()
                 .and_then(|c| model.criterion_index(&c.criterion))
@@ -224,8 +223,12 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
     SensitivityReport {
         model: model.title.clone(),
         profile: request.profile.to_string(),
+        profile_name: model.profile_index(request.profile).map_or_else(
+            || request.profile.to_string(),
+            |p| model.profiles[p].name.clone(),
+        ),
         method: request.method.name().to_string(),
-        summary: built.summary,
+        summary,
         rebalance: request.rebalance,
         rule: request.rebalance.describe(),
         exact,

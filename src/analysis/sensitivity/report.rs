@@ -164,6 +164,8 @@ pub struct SensitivityReport {
     pub model: String,
     /// Profile id.
     pub profile: String,
+    /// Profile name (the id when the profile is not one of the model's).
+    pub profile_name: String,
     /// Method name.
     pub method: String,
     /// The answer first.

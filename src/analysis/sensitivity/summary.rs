@@ -36,13 +36,6 @@ pub struct Context<'a> {
     pub bounds: &'a [(f64, f64)],
 }
 
-/// The summary as built.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Built {
-    /// The summary.
-    pub summary: Summary,
-}
-
 impl Context<'_> {
     fn critical(&self, c: Change) -> CriticalChange {
         let j = c.criterion;
@@ -80,7 +73,11 @@ impl Context<'_> {
 }
 
 /// The summary from the criterion sweeps and the critical changes.
-pub fn build(ctx: &Context<'_>, sweeps: &[(usize, &Path, &Found)], criticals: &Criticals) -> Built {
+pub fn build(
+    ctx: &Context<'_>,
+    sweeps: &[(usize, &Path, &Found)],
+    criticals: &Criticals,
+) -> Summary {
     let model = ctx.model;
     let top = ctx.order[0];
     let runner_up = ctx.order.get(1).copied();
@@ -136,7 +133,7 @@ pub fn build(ctx: &Context<'_>, sweeps: &[(usize, &Path, &Found)], criticals: &C
             change: clean(e.t - w),
             new_top: ctx.ids[e.overtaker].clone(),
         });
-    let summary = Summary {
+    Summary {
         top: ctx.ids[top].clone(),
         top_name: model.options[top].name.clone(),
         score: ctx.figures[top],
@@ -154,8 +151,7 @@ pub fn build(ctx: &Context<'_>, sweeps: &[(usize, &Path, &Found)], criticals: &C
         along_sweep,
         nearest_flip: if ctx.exact { flip(ctx, top) } else { None },
         stability,
-    };
-    Built { summary }
+    }
 }
 
 /// The nearest flip, when the current weights are within their bounds

@@ -21,10 +21,10 @@
 //! whatever the number of threads. Memory is O(n·K + n·m) per thread, plus
 //! n² when pairwise indices are asked for; nothing grows with the samples.
 //!
-//! Split by concern: [`weights`] and [`region`] draw weights, [`scores`] draws
+//! Split by concern: [`weights`] and [`region`] (in `crate::weights`) draw weights, [`scores`] draws
 //! scores, [`run`] ranks and tallies, [`report`] turns tallies into the result.
 
-pub mod region;
+pub use crate::weights::region;
 pub mod report;
 pub mod run;
 pub mod scores;

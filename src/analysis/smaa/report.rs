@@ -217,8 +217,8 @@ pub(super) fn assemble(
         hit_and_run: match sampler {
             WeightSampler::Polytope(p) => Some(HitAndRun {
                 dimension: p.dimension() - 1,
-                burn_in: super::region::burn_in(p.dimension()),
-                thinning: super::region::thinning(p.dimension()),
+                burn_in: crate::weights::region::burn_in(p.dimension()),
+                thinning: crate::weights::region::thinning(p.dimension()),
             }),
             _ => None,
         },

@@ -19,7 +19,6 @@
 
 use std::sync::Mutex;
 
-use nalgebra::DMatrix;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
@@ -89,6 +88,8 @@ pub struct Evaluator<'a> {
     /// runs down contiguous columns.
     fast: bool,
     values: Vec<f64>,
+    /// Raw scores, row-major, for the other methods.
+    raw: Vec<f64>,
     cells: Vec<Cell>,
     pub n: usize,
     pub m: usize,
@@ -106,7 +107,8 @@ impl std::fmt::Debug for Evaluator<'_> {
 /// One stream's buffers.
 struct Buffers {
     values: Vec<f64>,
-    raw: DMatrix<f64>,
+    /// Raw scores, row-major (options × criteria).
+    raw: Vec<f64>,
     s: Vec<f64>,
     w: Vec<f64>,
 }
@@ -121,11 +123,13 @@ impl<'a> Evaluator<'a> {
                 values[j * n + i] = v[(i, j)];
             }
         }
+        let raw = (0..n * m).map(|k| model.scores[(k / m, k % m)]).collect();
         Evaluator {
             model,
             method,
             fast,
             values,
+            raw,
             cells,
             n,
             m,
@@ -140,7 +144,7 @@ impl<'a> Evaluator<'a> {
     fn buffers(&self) -> Buffers {
         Buffers {
             values: self.values.clone(),
-            raw: self.model.scores.clone(),
+            raw: self.raw.clone(),
             s: vec![0.0; self.n],
             w: vec![0.0; self.m],
         }
@@ -154,13 +158,13 @@ impl<'a> Evaluator<'a> {
                 b.values[c.criterion * self.n + c.option] =
                     self.model.criteria[c.criterion].value(x);
             } else {
-                b.raw[(c.option, c.criterion)] = x;
+                b.raw[c.option * self.m + c.criterion] = x;
             }
         }
     }
 
     /// The figures of every option under `w`, oriented so higher is better.
-    fn figures(&self, values: &[f64], raw: &DMatrix<f64>, w: &[f64], out: &mut [f64]) {
+    fn figures(&self, values: &[f64], raw: &[f64], w: &[f64], out: &mut [f64]) {
         if self.fast {
             out.iter_mut().for_each(|o| *o = 0.0);
             for (column, &wj) in values.chunks_exact(self.n).zip(w) {
@@ -174,7 +178,7 @@ impl<'a> Evaluator<'a> {
                 *o = if o.is_nan() { f64::NEG_INFINITY } else { *o };
             }
         } else {
-            let problem = crate::methods::Problem::new(raw, &self.model.criteria);
+            let problem = crate::methods::Problem::from_rows(raw, &self.model.criteria);
             let e = self.method.evaluate(&problem, w);
             let sign = if e.better == Better::Lower { -1.0 } else { 1.0 };
             for (o, s) in out.iter_mut().zip(e.scores) {
@@ -218,6 +222,9 @@ impl Ranker {
         let n = s.len();
         narrow.clear();
         narrow.extend(s.iter().map(|&x| x as f32));
+        // Pad to whole vector registers with figures nothing ranks below, so
+        // the inner loop has no scalar remainder.
+        narrow.resize(n.next_multiple_of(8), f32::NEG_INFINITY);
         let mut total = 0u64;
         for (a, &si) in self.ahead.iter_mut().zip(narrow.iter()) {
             let c = narrow.iter().map(|&sk| u32::from(sk > si)).sum::<u32>();

@@ -9,8 +9,8 @@
 use rand::RngExt;
 use rand_distr::Exp1;
 
-use super::region::{Chain, Constraints, Polytope, Region, RegionError};
 use crate::model::{Model, Profile, ProfileForm};
+use crate::weights::region::{Chain, Constraints, Polytope, Region, RegionError};
 
 /// The weight information SMAA samples from.
 #[derive(Debug, Clone, PartialEq)]

@@ -31,6 +31,8 @@ pub fn run(cli: &Cli, args: &ChartArgs) -> Result<(), Error> {
         }
     };
     crate::output::write_atomic(&args.svg, text.as_bytes(), args.force)?;
-    eprintln!("wrote {}", args.svg.display());
+    if !cli.quiet && !crate::output::is_stdout(&args.svg) {
+        eprintln!("wrote {}", args.svg.display());
+    }
     Ok(())
 }

@@ -1,12 +1,13 @@
 use std::path::Path;
 
 use crate::cli::args::{CheckArgs, Cli};
+use crate::cli::context::colour;
 use crate::cli::context::read_and_check;
 use crate::error::Error;
 use crate::input::Origin;
 use crate::input::quotes::{self, TextPlaces};
-use crate::render::Render;
 use crate::render::views::CheckReport;
+use crate::render::{Format, Render};
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
     if let Some(dir) = &args.sources {
@@ -29,8 +30,11 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         sources_dir: args.sources.as_deref(),
     };
     let quotes = quotes::verify(&mut checked, places, args.strict);
-    let report = CheckReport::new(&checked, args.strict).with_notes(quotes.notes(args.strict));
-    crate::output::print(&report.render(cli.output_format()))?;
+    let format = cli.output_format();
+    let styled = format == Format::Table && colour(&std::io::stdout());
+    let report = CheckReport::new_styled(&checked, args.strict, styled)
+        .with_notes(quotes.notes(args.strict));
+    crate::output::print(&report.render(format))?;
     if report.ok {
         Ok(())
     } else {

@@ -40,25 +40,48 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<(), Error> {
     let profile = ctx.profile(args.profile.profile.as_deref())?;
     let data = gather(&ctx.model, profile, args.samples, args.seed, today())
         .map_err(|e| Error::Usage(e.to_string()))?;
-    match cli.format {
+    // The format is the one asked for, else the file's extension says it.
+    let markdown_file = args
+        .out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let format = if cli.format_given {
+        cli.format
+    } else if markdown_file {
+        Format::Md
+    } else {
+        Format::Html
+    };
+    match format {
         Format::Md => {
-            let folder = &args.out;
-            std::fs::create_dir_all(folder).map_err(|source| Error::Write {
-                path: folder.clone(),
-                source,
-            })?;
+            // `--out FILE.md` writes that file with the charts beside it;
+            // `--out DIR` writes DIR/report.md.
+            let (folder, path) = if markdown_file {
+                let folder = match args.out.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                    _ => Path::new(".").to_path_buf(),
+                };
+                (folder, args.out.clone())
+            } else {
+                (args.out.clone(), args.out.join("report.md"))
+            };
             let (text, charts) = report::markdown(&ctx.model, &data);
             for (file, svg) in &charts {
                 write_atomic(&folder.join(file), svg.as_bytes(), args.force)?;
             }
-            let path = folder.join("report.md");
             write_atomic(&path, text.as_bytes(), args.force)?;
-            eprintln!("wrote {} and {} charts", path.display(), charts.len());
+            ctx.note(&format!(
+                "wrote {} and {} charts",
+                path.display(),
+                charts.len()
+            ));
         }
         _ => {
             let path: &Path = &args.out;
             write_atomic(path, report::html(&ctx.model, &data).as_bytes(), args.force)?;
-            eprintln!("wrote {}", path.display());
+            if !crate::output::is_stdout(path) {
+                ctx.note(&format!("wrote {}", path.display()));
+            }
         }
     }
     Ok(())

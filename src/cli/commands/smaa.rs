@@ -52,15 +52,22 @@ pub fn run(cli: &Cli, args: &SmaaArgs) -> Result<(), Error> {
         let uniform = WeightInfo::Uniform {
             criteria: model.criteria.len(),
         };
+        if args.weights == WeightMode::Any && args.profile.is_some() {
+            return Err(Error::Usage(
+                "--weights any uses no profile's information; drop --profile, or use --weights profile"
+                    .into(),
+            ));
+        }
         match (ctx.profile(args.profile.as_deref())?, args.weights) {
             (_, WeightMode::Any) => ("none".to_string(), uniform),
+            (None, WeightMode::Profile) if args.spread.is_none() => {
+                // No profile to start from: the weights line says so.
+                ("none".to_string(), uniform)
+            }
             (None, _) => {
-                if args.profile.is_none() && args.spread.is_none() {
-                    // No profile to start from: say so in the weights line.
-                    ("none".to_string(), uniform)
-                } else {
-                    return Err(Error::Usage("the model has no profiles".into()));
-                }
+                return Err(Error::Usage(
+                    "the model has no profiles; --weights exact and --spread need one".into(),
+                ));
             }
             (Some(index), mode) => {
                 let p = &model.profiles[index];

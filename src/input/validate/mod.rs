@@ -10,7 +10,7 @@ mod options;
 mod profiles;
 mod uncertainty;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use toml_span::Span;
 
@@ -51,11 +51,21 @@ struct Validator<'d> {
 struct Ids {
     ids: Vec<String>,
     spans: Vec<Span>,
+    /// The first index of each id, so that a lookup does not scan the list.
+    first: HashMap<String, usize>,
 }
 
 impl Ids {
+    fn new(ids: Vec<String>, spans: Vec<Span>) -> Self {
+        let mut first = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            first.entry(id.clone()).or_insert(i);
+        }
+        Ids { ids, spans, first }
+    }
+
     fn index(&self, id: &str) -> Option<usize> {
-        self.ids.iter().position(|i| i == id)
+        self.first.get(id).copied()
     }
 
     fn suggest(&self, id: &str) -> Option<String> {
@@ -90,17 +100,14 @@ impl Validator<'_> {
 
     /// Checks the ids of a list of entries: present, well-formed, unique.
     fn ids(&mut self, file: FileKind, what: &str, entries: &[(Option<&Sp<String>>, Span)]) -> Ids {
-        let mut ids = Ids {
-            ids: vec![],
-            spans: vec![],
-        };
+        let (mut ids, mut spans) = (vec![], vec![]);
         let mut seen: HashSet<String> = HashSet::new();
         for (id, entry_span) in entries {
             let (id, span) = self.id(file, what, *id, *entry_span, &mut seen);
-            ids.ids.push(id);
-            ids.spans.push(span);
+            ids.push(id);
+            spans.push(span);
         }
-        ids
+        Ids::new(ids, spans)
     }
 
     /// Checks the id of one entry: present, well-formed, not in `seen`, to which

@@ -57,21 +57,18 @@ pub struct OptionsValidator<'c> {
 impl<'c> OptionsValidator<'c> {
     /// A validator of options against `criteria`.
     pub fn new(criteria: &'c CriteriaPart) -> Self {
-        let crit_ids = Ids {
-            ids: criteria
+        let crit_ids = Ids::new(
+            criteria
                 .criterion_ids
                 .iter()
                 .map(|(id, _)| id.clone())
                 .collect(),
-            spans: criteria.criterion_ids.iter().map(|(_, s)| *s).collect(),
-        };
+            criteria.criterion_ids.iter().map(|(_, s)| *s).collect(),
+        );
         OptionsValidator {
             criteria,
             crit_ids,
-            source_ids: Ids {
-                ids: vec![],
-                spans: vec![],
-            },
+            source_ids: Ids::new(vec![], vec![]),
             sources: vec![],
             seen_ids: HashSet::new(),
             options: vec![],
@@ -159,6 +156,9 @@ impl OptionSink for OptionsValidator<'_> {
         scores.data.resize((i + 1) * m, 0.0);
         evidence.push(vec![Evidence::default(); m]);
         let mut given = vec![false; m];
+        // Scores with neither `why` nor `source`, while every score so far has
+        // had neither: an option with no evidence at all draws one warning.
+        let (mut all_bare, mut bare_scores) = (true, vec![]);
         for score in &def.scores {
             let Some(j) = crit_ids.index(&score.criterion.value) else {
                 v.unknown(
@@ -211,7 +211,17 @@ impl OptionSink for OptionsValidator<'_> {
                 Some(sources[source_ids.index(first)?].kind)
             });
             evidence::score(&mut v, id, score, cited);
-            if score.why.is_none() || score.source.is_none() {
+            let bare = score.why.is_none() && score.source.is_none();
+            if bare && all_bare {
+                // Said once for the whole option below, if every score is bare.
+                bare_scores.push(score.span);
+            } else if all_bare {
+                all_bare = false;
+                for span in bare_scores.drain(..) {
+                    without_evidence(&mut v, id, span, &def.scores);
+                }
+            }
+            if !all_bare && (score.why.is_none() || score.source.is_none()) {
                 let missing: Vec<&str> = [
                     score.why.is_none().then_some("why"),
                     score.source.is_none().then_some("source"),
@@ -246,6 +256,27 @@ impl OptionSink for OptionsValidator<'_> {
                     super::uncertainty::distribution(&mut v, id, &score.criterion.value, score, d)
                 }),
             };
+        }
+        if bare_scores.len() > 1 {
+            let span = def.id.as_ref().map_or(def.span, |s| s.span);
+            let e = v.warning(
+                "score-without-evidence",
+                f,
+                span,
+                format!(
+                    "none of the {} scores of `{id}` has a why or a source",
+                    bare_scores.len()
+                ),
+            );
+            e.label = "no provenance for any score".into();
+            e.help = Some(
+                "write each score as { value = …, why = \"…\", source = \"<source-id> §Section\" }"
+                    .into(),
+            );
+        } else {
+            for span in bare_scores {
+                without_evidence(&mut v, id, span, &def.scores);
+            }
         }
         let mut missing = vec![];
         for (j, criterion) in criteria.criteria.iter().enumerate() {
@@ -291,6 +322,22 @@ impl OptionSink for OptionsValidator<'_> {
             description: text(&def.description).unwrap_or_default(),
         });
     }
+}
+
+/// The warning for one score with neither `why` nor `source`.
+fn without_evidence(v: &mut Validator<'_>, option: &str, span: Span, scores: &[ScoreDef]) {
+    let criterion = scores
+        .iter()
+        .find(|s| s.span == span)
+        .map_or("", |s| s.criterion.value.as_str());
+    let e = v.warning(
+        "score-without-evidence",
+        FileKind::Options,
+        span,
+        format!("the score of `{option}` on `{criterion}` has no why and source"),
+    );
+    e.label = "no provenance".into();
+    e.help = Some("write { value = …, why = \"…\", source = \"<source-id> §Section\" }".into());
 }
 
 fn check_score(

@@ -111,7 +111,7 @@ pub(super) fn profile(
         .as_ref()
         .map(|b| bounds(v, id, b, criteria, stated.as_deref()))
         .unwrap_or_default();
-    Profile {
+    let profile = Profile {
         id: ProfileId::new(id),
         name: text(&def.name).unwrap_or_else(|| id.clone()),
         description: text(&def.description).unwrap_or_default(),
@@ -122,7 +122,9 @@ pub(super) fn profile(
             .as_ref()
             .map(|r| super::uncertainty::ratios(v, r, criteria))
             .unwrap_or_default(),
-    }
+    };
+    super::uncertainty::feasible(v, def, &profile, n);
+    profile
 }
 
 /// Checks a `{ id = weight }` table; returns the valid entries as (index, weight).

@@ -4,7 +4,8 @@
 use super::{Ids, Validator};
 use crate::input::diagnostic::FileKind;
 use crate::input::raw::*;
-use crate::model::{ScoreDistribution, WeightRatio};
+use crate::model::{Profile, ProfileForm, ScoreDistribution, WeightRatio};
+use crate::weights::region::{Constraints, Region};
 
 /// Checks `ratios = [["a", ">=", 2, "b"]]`; returns the valid entries.
 pub(super) fn ratios(
@@ -229,5 +230,48 @@ pub(super) fn distribution(
             );
             None
         }
+    }
+}
+
+/// Reports a profile whose ranking, bounds and ratios together admit no
+/// weight vector (each may be fine alone).
+pub(super) fn feasible(v: &mut Validator<'_>, def: &ProfileDef, profile: &Profile, n: usize) {
+    if profile.ratios.is_empty()
+        && (profile.bounds.is_empty() || !matches!(profile.form, ProfileForm::Ranking(_)))
+    {
+        return; // bounds alone are checked with the bounds
+    }
+    let ranking = match &profile.form {
+        ProfileForm::Ranking(levels) => Some(levels.clone()),
+        _ => None,
+    };
+    let k = Constraints {
+        criteria: n,
+        ranking,
+        intervals: profile
+            .bounds
+            .iter()
+            .map(|b| (b.criterion, b.low, b.high))
+            .collect(),
+        ratios: profile.ratios.clone(),
+    };
+    if Region::new(&k).is_err() {
+        let span = def
+            .ratios
+            .as_ref()
+            .map(|r| r.span)
+            .or(def.bounds.as_ref().map(|b| b.span))
+            .unwrap_or(def.id.span);
+        let e = v.error(
+            "infeasible-weights",
+            FileKind::Criteria,
+            span,
+            format!(
+                "no weight vector satisfies the ranking, bounds and ratios of profile `{}` together",
+                def.id.value
+            ),
+        );
+        e.label = "contradicts the rest of the profile".into();
+        e.help = Some("loosen a bound or a ratio, or reorder the ranking".into());
     }
 }

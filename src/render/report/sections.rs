@@ -196,7 +196,6 @@ pub fn sections(
         parts,
     });
 
-    let n = data.smaa.options.len();
     let mut acc = Table::new(&[
         ("Option", false),
         ("Ranked first", true),
@@ -206,13 +205,8 @@ pub fn sections(
     let mut order: Vec<&crate::analysis::smaa::SmaaOption> = data.smaa.options.iter().collect();
     order.sort_by(|a, b| b.acceptability[0].total_cmp(&a.acceptability[0]));
     for o in order {
-        let likely = (0..n)
-            .max_by(|&a, &b| {
-                o.acceptability[a]
-                    .total_cmp(&o.acceptability[b])
-                    .then(b.cmp(&a))
-            })
-            .unwrap_or(0);
+        // Among the tallied ranks (the top ranks only on very large models).
+        let likely = o.most_likely_rank.saturating_sub(1);
         acc.row(vec![
             o.name.clone(),
             percent(o.acceptability[0]),

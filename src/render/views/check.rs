@@ -52,7 +52,12 @@ pub struct CheckReport {
 impl CheckReport {
     /// The report of a check; `strict` makes warnings fail.
     pub fn new(checked: &Checked, strict: bool) -> Self {
-        let sources = checked.sources.indexed();
+        Self::new_styled(checked, strict, false)
+    }
+
+    /// The report, its diagnostics rendered in colour when `styled`.
+    pub fn new_styled(checked: &Checked, strict: bool, styled: bool) -> Self {
+        let sources = checked.sources.indexed().styled(styled);
         let mut seen: IndexMap<(Severity, &'static str), usize> = IndexMap::new();
         let diagnostics = checked
             .diagnostics

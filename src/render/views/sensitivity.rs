@@ -327,8 +327,8 @@ impl View for SensitivityReport {
         let s = &self.summary;
         let mut doc = Document::new();
         doc.heading(format!(
-            "{} — sensitivity of profile {}, method {}",
-            self.model, self.profile, self.method
+            "{} — sensitivity of the profile {}, method {}",
+            self.model, self.profile_name, self.method
         ));
         doc.paragraph(self.leader(s));
         match &s.critical {

@@ -6,6 +6,9 @@ use crate::render::{Document, Table, View, fixed};
 /// Leaders shown in the central-weight and pairwise tables without `--detail`.
 const LEADERS: usize = 5;
 
+/// Rows of the summary and rank tables without `--detail`.
+const ROWS: usize = 30;
+
 /// An SMAA result as `smaa` prints it; `detail` adds every central weight
 /// vector and every pairwise winning index.
 #[derive(Debug, Serialize)]
@@ -87,13 +90,18 @@ impl View for SmaaTable<'_> {
             ("Most likely rank", true),
             ("Confidence factor", true),
         ]);
-        // Every option that ever ranked first, and at least three.
-        let listed = order
+        // Every option that ever ranked first (up to ROWS without --detail), and at least three.
+        let ever_first = order
             .iter()
             .take_while(|&&i| r.options[i].acceptability[0] > 0.0)
-            .count()
-            .max(3)
-            .min(order.len());
+            .count();
+        let listed = if self.detail {
+            ever_first
+        } else {
+            ever_first.min(ROWS)
+        }
+        .max(3)
+        .min(order.len());
         for &i in &order[..listed] {
             let o = &r.options[i];
             let likely = o.most_likely_rank;
@@ -105,7 +113,13 @@ impl View for SmaaTable<'_> {
             ]);
         }
         doc.table(summary);
-        if listed < order.len() {
+        if listed < ever_first {
+            doc.paragraph(format!(
+                "{} more options ranked first in some draws (--detail lists them); the other {} never did.",
+                ever_first - listed,
+                order.len() - ever_first
+            ));
+        } else if listed < order.len() {
             doc.paragraph(format!(
                 "The other {} options never ranked first; the rank acceptability table below shows where they land.",
                 order.len() - listed
@@ -168,7 +182,8 @@ impl View for SmaaTable<'_> {
         }
         let refs: Vec<(&str, bool)> = headers.iter().map(|(h, b)| (h.as_str(), *b)).collect();
         let mut table = Table::new(&refs);
-        for &i in &order {
+        let rows = if self.detail { n } else { n.min(ROWS) };
+        for &i in &order[..rows] {
             let o = &r.options[i];
             let mut row = vec![o.name.clone()];
             row.extend(o.acceptability.iter().take(cols).map(|&b| pct(b)));
@@ -178,6 +193,11 @@ impl View for SmaaTable<'_> {
             table.row(row);
         }
         doc.table(table);
+        if rows < n {
+            doc.paragraph(format!(
+                "The {rows} options most often first are shown; --detail (or --format json) gives all {n}."
+            ));
+        }
         let max_se = r
             .options
             .iter()

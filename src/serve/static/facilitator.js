@@ -73,11 +73,12 @@ async function leaderHint(criterion) {
     if (JSON.stringify(weights) !== sent) return; // moved again since
     const l = sweep.leader;
     const c = model.criteria.find((x) => x.id === criterion);
-    const parts = [`${c.name} now weighs ${pctApart(l.weight, l.up ? l.up.weight : l.down ? l.down.weight : l.weight)}; ${l.now.name} leads`];
-    if (l.up) parts.push(`above ${pctApart(l.up.weight, l.weight)}, ${l.up.leader.name} takes the lead`);
-    if (l.down) parts.push(`below ${pctApart(l.down.weight, l.weight)}, ${l.down.leader.name} does`);
-    if (!l.up && !l.down) parts.push("whatever this weight, the leader stays");
-    $("swap").textContent = parts.join("; ") + ".";
+    const [now, lo, hi] = pctDistinct([l.weight, l.down ? l.down.weight : l.weight, l.up ? l.up.weight : l.weight]);
+    const span = l.down && l.up ? `from ${lo} to ${hi}` : l.up ? `up to ${hi}` : l.down ? `from ${lo} up` : "whatever this weight";
+    const parts = [`${c.name} at ${now}: ${l.now.name} leads ${span}`];
+    if (l.up) parts.push(`Above: ${l.up.leader.name}`);
+    if (l.down) parts.push(`Below: ${l.down.leader.name}`);
+    $("swap").textContent = parts.join(". ") + ".";
   } catch (e) {
     if (e.status !== 503) showError(e);
   }
@@ -175,6 +176,7 @@ async function session() {
   $("code-pill").hidden = false;
   if (s.qr) $("qr").innerHTML = s.qr; // SVG the server made from its own link
   $("built-in").hidden = !s.built_in;
+  $("resumed").hidden = !s.resumed;
   $("save").querySelector("button").disabled = !s.can_save;
 }
 

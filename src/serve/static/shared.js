@@ -173,9 +173,13 @@ function deviceId() {
   return id;
 }
 
-// A number as a percentage with just enough decimals to tell it from `other`,
-// so a hint never says "now 56% … raising it to 56%".
-function pctApart(x, other) {
-  for (let d = 0; d <= 3; d++) if ((100 * x).toFixed(d) !== (100 * other).toFixed(d)) return pct(x, d);
-  return pct(x, 3);
+// Numbers as percentages with the fewest decimals (the same for all) that keep
+// different numbers different, so a hint never says "now 56% … above 56%".
+function pctDistinct(values) {
+  const distinct = new Set(values).size;
+  for (let d = 0; d <= 4; d++) {
+    const shown = values.map((v) => pct(v, d));
+    if (new Set(shown).size === distinct) return shown;
+  }
+  return values.map((v) => pct(v, 4));
 }

@@ -1,0 +1,176 @@
+//! `options.toml` cut at its `[[options]]` tables, so that each option can be
+//! parsed, read and validated on its own.
+//!
+//! A parsed TOML document costs many times its text (every key and value with
+//! its span, in a tree of maps); parsing the options one by one keeps only one
+//! option's tree alive at a time. The cut is made where TOML itself puts the
+//! boundary: an `[[options]]` header opens an option, and the `[options.…]`
+//! headers after it belong to it, until a header of another table. The
+//! headers are found by the `toml_parser` lexer, so brackets and line breaks
+//! inside strings and arrays never look like one.
+//!
+//! When the file is shaped any other way (an `[options]` table, a quoted
+//! header, an `[options.…]` header with no `[[options]]` before it), there is
+//! no cut, and the whole file is parsed at once.
+
+use std::ops::Range;
+
+use toml_parser::Source;
+use toml_parser::lexer::TokenKind;
+
+/// The options file with its `[[options]]` tables cut out.
+#[derive(Debug)]
+pub struct Cut {
+    /// The text with every option's bytes blanked (line breaks kept), so that
+    /// it parses to the rest of the document at the original offsets.
+    pub rest: String,
+    /// The byte range of each option, from its `[[options]]` header to the
+    /// next header of another table, in file order.
+    pub options: Vec<Range<usize>>,
+}
+
+/// What a table header opens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Header {
+    /// `[[options]]`: a new option.
+    Option,
+    /// `[options.…]` or `[[options.…]]`: part of the current option.
+    OptionPart,
+    /// Any other table.
+    Other,
+}
+
+/// Cuts `text` at its `[[options]]` tables, or `None` when the file is not
+/// shaped so that the cut is safe (see the module documentation), or has no
+/// `[[options]]` header at all.
+pub fn cut(text: &str) -> Option<Cut> {
+    let mut lexer = Source::new(text).lex();
+    let mut depth = 0usize;
+    let mut line_start = true;
+    let mut headers: Vec<(usize, Header)> = vec![];
+    while let Some(token) = lexer.next() {
+        let kind = token.kind();
+        match kind {
+            TokenKind::Newline => {
+                line_start = true;
+                continue;
+            }
+            TokenKind::Whitespace | TokenKind::Comment => continue,
+            TokenKind::Eof => break,
+            TokenKind::LeftSquareBracket if depth == 0 && line_start => {
+                let start = token.span().start();
+                let mut array = false;
+                let mut inner_start = token.span().end();
+                let mut inner_end = None;
+                for token in lexer.by_ref() {
+                    match token.kind() {
+                        TokenKind::LeftSquareBracket
+                            if !array && token.span().start() == inner_start =>
+                        {
+                            array = true;
+                            inner_start = token.span().end();
+                        }
+                        TokenKind::RightSquareBracket => {
+                            inner_end = Some(token.span().start());
+                            break;
+                        }
+                        TokenKind::Atom | TokenKind::Dot | TokenKind::Whitespace => {}
+                        // Quoted keys, or anything a header cannot hold: no cut.
+                        _ => return None,
+                    }
+                }
+                let inner_end = inner_end?;
+                if array {
+                    // The second closing bracket, right after the first.
+                    let token = lexer.next()?;
+                    if token.kind() != TokenKind::RightSquareBracket {
+                        return None;
+                    }
+                }
+                let path: String = text[inner_start..inner_end]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let header = match (path.as_str(), array) {
+                    ("options", true) => Header::Option,
+                    ("options", false) => return None,
+                    (p, _) if p.starts_with("options.") => Header::OptionPart,
+                    _ => Header::Other,
+                };
+                headers.push((start, header));
+            }
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth = depth.checked_sub(1)?;
+            }
+            _ => {}
+        }
+        line_start = false;
+    }
+    let mut options: Vec<Range<usize>> = vec![];
+    let mut open: Option<usize> = None;
+    for &(start, header) in &headers {
+        match header {
+            Header::Option => {
+                if let Some(from) = open.replace(start) {
+                    options.push(from..start);
+                }
+            }
+            Header::OptionPart if open.is_none() => return None,
+            Header::OptionPart => {}
+            Header::Other => {
+                if let Some(from) = open.take() {
+                    options.push(from..start);
+                }
+            }
+        }
+    }
+    if let Some(from) = open {
+        options.push(from..text.len());
+    }
+    if options.is_empty() {
+        return None;
+    }
+    let mut rest = text.as_bytes().to_vec();
+    for range in &options {
+        for byte in &mut rest[range.clone()] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    }
+    // Only whole characters were blanked (the cuts fall on ASCII brackets or
+    // the end), each byte by an ASCII space.
+    let rest = String::from_utf8(rest).ok()?;
+    Some(Cut { rest, options })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_cut_at_their_headers_and_the_rest_keeps_its_offsets() {
+        let text = "[sources.a]\ntitle = \"[[options]]\"\n\n[[options]]\nid = \"x\"\nm = [\n[1],\n]\n[options.scores]\nc = 1\n[[ options ]]\nid = \"y\"\n[sources.b]\ntitle = \"b\"\n";
+        let cut = cut(text).expect("a plain options file");
+        assert_eq!(cut.options.len(), 2);
+        assert!(text[cut.options[0].clone()].starts_with("[[options]]\nid = \"x\""));
+        assert!(text[cut.options[0].clone()].ends_with("c = 1\n"));
+        assert!(text[cut.options[1].clone()].starts_with("[[ options ]]"));
+        assert!(text[cut.options[1].clone()].ends_with("id = \"y\"\n"));
+        assert_eq!(cut.rest.len(), text.len());
+        assert!(cut.rest.contains("[sources.a]") && cut.rest.contains("[sources.b]"));
+        assert!(!cut.rest.contains("id ="));
+        let b = text.find("[sources.b]").expect("present");
+        assert_eq!(&cut.rest[b..b + 11], "[sources.b]");
+    }
+
+    #[test]
+    fn unusual_shapes_are_not_cut() {
+        assert!(cut("[options]\nid = 1\n").is_none());
+        assert!(cut("[options.scores]\nc = 1\n[[options]]\n").is_none());
+        assert!(cut("[[\"options\"]]\nid = \"x\"\n").is_none());
+        assert!(cut("[sources.a]\ntitle = \"t\"\n").is_none());
+        assert!(cut("options = [{ id = \"x\" }]\n").is_none());
+    }
+}
