@@ -145,3 +145,39 @@ fn another_table_by_name_or_all_of_them_into_a_folder() {
         one_table(&text);
     }
 }
+
+#[test]
+fn smaa_csv_gives_acceptabilities_as_fractions_equal_to_the_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let args = ["smaa", "--samples", "3000", "--seed", "5"];
+    let (headers, rows) = one_table(&csv_of(dir.path(), &args));
+    let (id, first) = (column(&headers, "id"), column(&headers, "rank_1"));
+    let json = json(dir.path(), &args);
+    let options = json["options"].as_array().expect("options");
+    assert_eq!(rows.len(), options.len());
+    for (row, option) in rows.iter().zip(options) {
+        assert_eq!(&row[id], option["id"].as_str().expect("id"));
+        let from_csv: f64 = row[first].parse().expect("a fraction, not a percentage");
+        assert_eq!(Some(from_csv), option["acceptability"][0].as_f64());
+    }
+}
+
+#[test]
+fn sensitivity_csv_leads_with_the_stability_intervals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (headers, rows) = one_table(&csv_of(dir.path(), &["sensitivity"]));
+    let (from, to, weight) = (
+        column(&headers, "from"),
+        column(&headers, "to"),
+        column(&headers, "weight"),
+    );
+    assert!(!rows.is_empty());
+    for row in &rows {
+        let (a, b, w): (f64, f64, f64) = (
+            row[from].parse().expect("number"),
+            row[to].parse().expect("number"),
+            row[weight].parse().expect("number"),
+        );
+        assert!(a <= w + 1e-9 && w <= b + 1e-9, "{row:?}");
+    }
+}

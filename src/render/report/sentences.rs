@@ -1,5 +1,6 @@
 //! The report's findings in sentences a policy reader can act on.
 
+use super::Part;
 use crate::analysis::sensitivity::SensitivityReport;
 use crate::model::Model;
 use crate::render::fixed;
@@ -53,7 +54,7 @@ pub fn smaa_varied(data: &ReportData) -> String {
 }
 
 /// The first screen: what to do and how sure to be.
-pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
+pub fn summary(model: &Model, data: &ReportData) -> Vec<Part> {
     let s = &data.summary;
     let name = |i: usize| model.options[i].name.clone();
     let criterion = |id: &str| {
@@ -93,6 +94,7 @@ pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
             percent(s.smaa_top.1)
         ));
     }
+    sure.push_str(&format!(" {}", verdict(s.leader_first)));
     out.push(sure);
     match &s.critical {
         Some(c) => out.push(format!(
@@ -132,41 +134,60 @@ pub fn summary(model: &Model, data: &ReportData) -> Vec<String> {
             moves.join("; ")
         ));
     }
+    let mut out: Vec<Part> = out.into_iter().map(Part::Paragraph).collect();
     if !model.profiles.is_empty() {
-        let mut words = if s.dissent.is_empty() {
+        out.push(Part::Paragraph(if s.dissent.is_empty() {
             format!("Every stakeholder profile puts {} first.", name(s.leader))
         } else if s.agree.is_empty() {
             format!(
-                "No other stakeholder profile puts {} first.",
+                "No other stakeholder profile puts {} first; each puts another option first, mainly because it weighs one criterion more:",
                 name(s.leader)
             )
         } else {
             format!(
-                "Stakeholders who also put it first: {}.",
+                "Stakeholders who also put it first: {}. Those who put another option first, mainly because they weigh one criterion more:",
                 s.agree.join(", ")
             )
-        };
-        for d in &s.dissent {
-            words.push_str(&format!(
-                " The {} profile puts {} first and {} {}",
-                d.name,
-                name(d.leader),
-                name(s.leader),
-                ordinal(d.rank_of_ours)
-            ));
-            match d.emphasis {
-                Some((j, theirs, ours)) => words.push_str(&format!(
-                    ", mainly because it gives {} a weight of {} against {} here.",
-                    model.criteria[j].name_with_direction(),
-                    fixed(theirs, 3),
-                    fixed(ours, 3)
-                )),
-                None => words.push('.'),
-            }
+        }));
+        let items: Vec<String> = s
+            .dissent
+            .iter()
+            .map(|d| {
+                let mut item = format!(
+                    "{}: {} first ({} {}",
+                    d.name,
+                    name(d.leader),
+                    name(s.leader),
+                    ordinal(d.rank_of_ours)
+                );
+                match d.emphasis {
+                    Some((j, theirs, ours)) => item.push_str(&format!(
+                        "); {} weighs {} there, {} here.",
+                        model.criteria[j].name_with_direction(),
+                        fixed(theirs, 3),
+                        fixed(ours, 3)
+                    )),
+                    None => item.push_str(")."),
+                }
+                item
+            })
+            .collect();
+        if !items.is_empty() {
+            out.push(Part::List(items));
         }
-        out.push(words);
     }
     out
+}
+
+/// What a first-rank acceptability says about the recommendation.
+fn verdict(first: f64) -> &'static str {
+    if first >= ROBUST {
+        "The recommendation is robust to these variations."
+    } else if first >= 0.5 {
+        "It is the likely choice, but not a sure one."
+    } else {
+        "It is a close call: in most samples another option comes first."
+    }
 }
 
 /// 1st, 2nd, 3rd, 4th, …

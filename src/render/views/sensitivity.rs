@@ -178,14 +178,17 @@ impl SensitivityReport {
     fn swaps(&self, doc: &mut Document, limit: Option<usize>) {
         let mut rows: Vec<(f64, Vec<String>)> = vec![];
         let mut edges = 0;
-        let mut data = Table::new(&[
-            ("weight_of", false),
-            ("now", true),
-            ("at", true),
-            ("place", true),
-            ("ahead_below", false),
-            ("ahead_above", false),
-        ]);
+        let mut data = Table::data(
+            "swaps",
+            &[
+                "weight_of",
+                "now",
+                "at",
+                "place",
+                "ahead_below",
+                "ahead_above",
+            ],
+        );
         for s in self.criteria.iter().chain(&self.groups) {
             let label = match self
                 .summary
@@ -330,6 +333,7 @@ impl View for SensitivityReport {
             "{} — sensitivity of the profile {}, method {}",
             self.model, self.profile_name, self.method
         ));
+        doc.data(stability_data(s));
         doc.paragraph(self.leader(s));
         match &s.critical {
             Some(a) => {
@@ -391,4 +395,39 @@ impl View for SensitivityReport {
         }
         doc
     }
+}
+
+/// CSV `stability`: per criterion, the interval of its weight within which
+/// the leader stays first, and who leads beyond each end.
+fn stability_data(s: &crate::analysis::sensitivity::Summary) -> Table {
+    let mut table = Table::data(
+        "stability",
+        &[
+            "criterion_id",
+            "criterion",
+            "direction",
+            "weight",
+            "from",
+            "to",
+            "first_below",
+            "first_above",
+        ],
+    );
+    for st in &s.stability {
+        let direction = match st.direction {
+            crate::model::Direction::Benefit => "benefit",
+            crate::model::Direction::Cost => "cost",
+        };
+        table.row(vec![
+            st.criterion.clone(),
+            st.name.clone(),
+            direction.to_string(),
+            crate::render::full(st.weight),
+            crate::render::full(st.from),
+            crate::render::full(st.to),
+            st.below.clone().unwrap_or_default(),
+            st.above.clone().unwrap_or_default(),
+        ]);
+    }
+    table
 }

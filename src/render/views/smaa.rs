@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use crate::analysis::smaa::{ScoreMode, SmaaReport};
-use crate::render::{Document, Table, View, fixed};
+use crate::render::{Document, Table, View, fixed, full};
 
 /// Leaders shown in the central-weight and pairwise tables without `--detail`.
 const LEADERS: usize = 5;
@@ -52,6 +52,17 @@ impl View for SmaaTable<'_> {
                     "drawn from their distributions (triangular on low, value, high unless a score states another), clamped to the scale",
             }
         ));
+        doc.data(acceptability_data(r));
+        doc.data(central_weights_data(r));
+        if r.pairwise {
+            let mut pairs = Table::data("pairwise", &["option_id", "versus_id", "share_ahead"]);
+            for (a, row) in &r.pairwise_winning {
+                for (b, share) in row {
+                    pairs.row(vec![a.clone(), b.clone(), full(*share)]);
+                }
+            }
+            doc.data(pairs);
+        }
         let order = r.leaders();
         let leaders: Vec<usize> = order
             .iter()
@@ -254,4 +265,36 @@ impl View for SmaaTable<'_> {
         }
         doc
     }
+}
+
+/// CSV `acceptability`: per option the share of samples at each tallied
+/// rank (fractions, not percentages), the most likely rank and the
+/// confidence factor where there is one.
+fn acceptability_data(r: &SmaaReport) -> Table {
+    let ranks: Vec<String> = (1..=r.ranks).map(|k| format!("rank_{k}")).collect();
+    let mut headers = vec!["id", "name", "most_likely_rank"];
+    headers.extend(ranks.iter().map(String::as_str));
+    headers.push("confidence");
+    let mut table = Table::data("acceptability", &headers);
+    for o in &r.options {
+        let mut row = vec![o.id.clone(), o.name.clone(), o.most_likely_rank.to_string()];
+        row.extend(
+            (0..r.ranks).map(|k| o.acceptability.get(k).map_or(String::new(), |x| full(*x))),
+        );
+        row.push(o.confidence.map_or(String::new(), full));
+        table.row(row);
+    }
+    table
+}
+
+/// CSV `central_weights`: the mean weights of the samples that put each
+/// option first, one row per option and criterion.
+fn central_weights_data(r: &SmaaReport) -> Table {
+    let mut table = Table::data("central_weights", &["option_id", "criterion_id", "weight"]);
+    for o in &r.options {
+        for (criterion, w) in &o.central_weights {
+            table.row(vec![o.id.clone(), criterion.clone(), full(*w)]);
+        }
+    }
+    table
 }
