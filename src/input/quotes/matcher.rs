@@ -49,7 +49,7 @@ struct Piece {
 impl Canonical {
     /// Canonicalizes `original`.
     pub fn new(original: &str) -> Self {
-        let pieces = join_hyphens(pieces(original));
+        let pieces = join_hyphens(pieces(original), original);
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         for piece in pieces {
@@ -186,11 +186,17 @@ fn markup_tag(s: &str) -> Option<usize> {
 
 /// The second pass: a hyphen between two letters is dropped, so that
 /// `regu-lation` (joined from a line end) reads `regulation`.
-fn join_hyphens(pieces: Vec<Piece>) -> Vec<Piece> {
+fn join_hyphens(pieces: Vec<Piece>, original: &str) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     let mut iter = pieces.into_iter().peekable();
     while let Some(piece) = iter.next() {
+        // Only a hyphen joins words; a dash (– — ―) separates them, as in
+        // "substances—a move", and stays.
+        let dash = original
+            .get(piece.origin.clone())
+            .is_some_and(|s| s.starts_with(['–', '—', '―']));
         let between_letters = piece.c == '-'
+            && !dash
             && out.last().is_some_and(|p| p.c.is_alphabetic())
             && iter.peek().is_some_and(|p| p.c.is_alphabetic());
         if between_letters {
@@ -528,6 +534,14 @@ mod tests {
     fn a_compound_broken_at_a_line_end_keeps_its_hyphen() {
         assert!(found("new anti-\n  drone tools", "new anti-drone tools"));
         assert!(found("labor-intensive", "labor-intensive"));
+    }
+
+    #[test]
+    fn a_quote_may_end_where_a_dash_joins_the_next_word() {
+        let text = "from 14 to 72 substances\u{2014}a move that may spur";
+        assert!(found(text, "from 14 to 72 substances"));
+        assert!(found(text, "substances\u{2014}a move"));
+        assert!(!found(text, "72 substancesa move"));
     }
 
     #[test]
