@@ -116,6 +116,8 @@ pub struct RankReport {
     pub model: String,
     /// The profile id, or `equal-weights` when the model has none.
     pub profile: String,
+    /// The profile's name, as people read it (its id when it has none).
+    pub profile_name: String,
     /// The method name.
     pub method: String,
     /// How scores were made comparable.
@@ -211,6 +213,9 @@ pub fn rank_with(
     RankReport {
         model: model.title.clone(),
         profile: profile.to_string(),
+        profile_name: model
+            .profile_index(profile)
+            .map_or_else(|| profile.to_string(), |p| model.profiles[p].name.clone()),
         method: method.name().to_string(),
         normalization: settings.normalization.name().to_string(),
         weights: model

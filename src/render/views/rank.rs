@@ -13,8 +13,8 @@ impl View for RankReport {
             format!(", {} normalization", self.normalization)
         };
         doc.heading(format!(
-            "{} — profile {}, method {}{normalization}",
-            self.model, self.profile, self.method
+            "{} — {}, method {}{normalization}",
+            self.model, self.profile_name, self.method
         ));
         let method = self.method.parse::<MethodKind>().unwrap_or(MethodKind::Wsm);
         let (column, legend) = explanation(method);
