@@ -2,24 +2,10 @@
 //! table, with ids beside names and numbers equal to the JSON's to the last
 //! digit.
 
+mod common;
+use common::run_in as run;
+
 use std::path::Path;
-
-use assert_cmd::Command;
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("tradeoffs")
-        .expect("binary")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// Parses CSV as one table: a header and rows of its length.
 fn one_table(text: &str) -> (csv::StringRecord, Vec<csv::StringRecord>) {

@@ -1,25 +1,11 @@
 //! Models in and out: score tables from spreadsheets, the score matrix as
 //! CSV, and XMCDA 4.0.0 validated against the Decision Deck schema.
 
+mod common;
+use common::run_in as run;
+
 use std::path::Path;
 use std::process::Command as StdCommand;
-
-use assert_cmd::Command;
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("tradeoffs")
-        .expect("binary")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// `(id, score)` of each ranked option, best first.
 fn ranking(dir: &Path, extra: &[&str]) -> Vec<(String, f64)> {

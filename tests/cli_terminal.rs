@@ -1,29 +1,12 @@
 //! The command line as a citizen of the terminal: width, pipes, files,
 //! model folders, scaffolding, completions and the manual page.
 
+mod common;
+use common::run_in as run;
+
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
-
-use assert_cmd::Command;
-
-/// The binary, run in `dir`, with no `COLUMNS` from the caller's shell.
-fn bin(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("tradeoffs").expect("binary");
-    cmd.current_dir(dir)
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = bin(dir).args(args).output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// Runs the binary in a pseudo-terminal `columns` wide (through Python's pty
 /// module, which every CI machine has) and returns what the terminal showed.

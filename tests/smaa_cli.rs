@@ -126,31 +126,11 @@ fn a_ratio_between_criteria_is_respected() {
 
 #[test]
 fn a_bad_ratio_is_a_located_error() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let criteria = dir.path().join("criteria.toml");
-    std::fs::write(
-        &criteria,
-        std::fs::read_to_string(common::SMALL_CRITERIA)
-            .expect("fixture")
-            .replace(
-                "[profiles.balanced]\n",
-                "[profiles.balanced]\nratios = [[\"fentanyl_flow\", \"=>\", 2, \"violenc\"]]\n",
-            ),
-    )
-    .expect("write");
-    let out = assert_cmd::Command::cargo_bin("tradeoffs")
-        .expect("binary")
-        .args(["--options", common::SMALL_OPTIONS, "--criteria"])
-        .arg(&criteria)
-        .arg("check")
-        .output()
-        .expect("runs");
-    let err = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+    let (code, err) = check_patched(
+        "[profiles.balanced]\n",
+        "[profiles.balanced]\nratios = [[\"fentanyl_flow\", \"=>\", 2, \"violenc\"]]\n",
     );
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("unknown relation `=>`"), "{err}");
     assert!(err.contains("unknown criterion `violenc`"), "{err}");
     assert!(err.contains("criteria.toml:"), "{err}");
@@ -158,19 +138,23 @@ fn a_bad_ratio_is_a_located_error() {
 
 #[test]
 fn a_ranking_its_bounds_and_ratios_that_contradict_each_other_are_a_located_error() {
+    // violence ranks first, yet may not exceed a quarter of a cost_us that ranks last.
+    let (code, text) = check_patched(
+        "[profiles.public_health]\n",
+        "[profiles.public_health]\nratios = [[\"violence\", \"<=\", 0.25, \"cost_us\"]]\n",
+    );
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("infeasible-weights"), "{text}");
+    assert!(text.contains("public_health"), "{text}");
+}
+
+/// `check` on the small model with `from` replaced by `to` in its criteria
+/// file: the exit code and everything printed.
+fn check_patched(from: &str, to: &str) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let criteria = dir.path().join("criteria.toml");
-    std::fs::write(
-        &criteria,
-        std::fs::read_to_string(common::SMALL_CRITERIA)
-            .expect("fixture")
-            .replace(
-                "[profiles.public_health]\n",
-                // violence ranks first, yet may not exceed a quarter of a cost_us that ranks last.
-                "[profiles.public_health]\nratios = [[\"violence\", \"<=\", 0.25, \"cost_us\"]]\n",
-            ),
-    )
-    .expect("write");
+    let text = std::fs::read_to_string(common::SMALL_CRITERIA).expect("fixture");
+    std::fs::write(&criteria, text.replace(from, to)).expect("write");
     let out = assert_cmd::Command::cargo_bin("tradeoffs")
         .expect("binary")
         .args(["--options", common::SMALL_OPTIONS, "--criteria"])
@@ -178,12 +162,10 @@ fn a_ranking_its_bounds_and_ratios_that_contradict_each_other_are_a_located_erro
         .arg("check")
         .output()
         .expect("runs");
-    let text = format!(
+    let printed = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("infeasible-weights"), "{text}");
-    assert!(text.contains("public_health"), "{text}");
+    (out.status.code(), printed)
 }
