@@ -180,22 +180,13 @@ pub fn compare(
 /// (through the criterion's value function, as the method reads it) on a
 /// criterion of positive weight.
 fn wpm_vetoes(model: &Model, column: &Column) -> Vec<Veto> {
-    let values: Vec<Vec<f64>> = (0..model.options.len())
-        .map(|i| {
-            (0..model.criteria.len())
-                .map(|j| model.criteria[j].value(model.scores[(i, j)]))
-                .collect()
-        })
-        .collect();
-    values
-        .iter()
-        .enumerate()
-        .filter_map(|(i, row)| {
-            let criteria: Vec<String> = row
-                .iter()
-                .enumerate()
-                .filter(|&(j, &v)| v <= 0.0 && column.weights[j] > 0.0)
-                .map(|(j, _)| model.criteria[j].id.to_string())
+    (0..model.options.len())
+        .filter_map(|i| {
+            let criteria: Vec<String> = (0..model.criteria.len())
+                .filter(|&j| {
+                    column.weights[j] > 0.0 && model.criteria[j].value(model.scores[(i, j)]) <= 0.0
+                })
+                .map(|j| model.criteria[j].id.to_string())
                 .collect();
             (!criteria.is_empty()).then(|| Veto {
                 column: column.label.clone(),
