@@ -19,9 +19,13 @@ use crate::error::Error;
 /// [`Error::ClosedPipe`] when the reader has gone (`| head`), which ends the
 /// program quietly; [`Error::Write`] for any other failure, such as a full disk.
 pub fn print(text: &str) -> Result<(), Error> {
+    write_stdout(text.as_bytes())
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
     stdout
-        .write_all(text.as_bytes())
+        .write_all(bytes)
         .and_then(|()| stdout.flush())
         .map_err(stdout_error)
 }
@@ -52,11 +56,7 @@ pub fn is_stdout(path: &Path) -> bool {
 /// [`Error::Write`] when it cannot be written, naming the file and the reason.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
     if is_stdout(path) {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(bytes)
-            .and_then(|()| stdout.flush())
-            .map_err(stdout_error);
+        return write_stdout(bytes);
     }
     let failed = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
