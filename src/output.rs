@@ -41,6 +41,24 @@ fn stdout_error(error: std::io::Error) -> Error {
     }
 }
 
+/// Refuses, unless `force`, when any of `paths` exists (a symbolic link
+/// counts, even a dangling one): checked before writing a set of files, so
+/// none is written when one would be refused.
+///
+/// # Errors
+/// [`Error::Exists`] for the first path that exists.
+pub fn refuse_existing(paths: &[&Path], force: bool) -> Result<(), Error> {
+    if force {
+        return Ok(());
+    }
+    match paths.iter().find(|p| std::fs::symlink_metadata(p).is_ok()) {
+        Some(path) => Err(Error::Exists {
+            path: path.to_path_buf(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Whether `path` names standard output.
 pub fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"

@@ -153,13 +153,7 @@ pub(super) fn write_model(
         rendered.push_str("the imported model does not load: nothing was written");
         return Err(Error::Input { rendered });
     }
-    if !force {
-        for path in [&options, &criteria] {
-            if std::fs::symlink_metadata(path).is_ok() {
-                return Err(Error::Exists { path: path.clone() });
-            }
-        }
-    }
+    output::refuse_existing(&[&options, &criteria], force)?;
     output::write_atomic(&criteria, texts.criteria.as_bytes(), force)?;
     output::write_atomic(&options, texts.options.as_bytes(), force)?;
     Ok(())

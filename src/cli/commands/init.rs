@@ -16,13 +16,7 @@ pub fn run(cli: &Cli, args: &InitArgs) -> Result<(), Error> {
     };
     let options_path = args.dir.join("options.toml");
     let criteria_path = args.dir.join("criteria.toml");
-    if !args.force {
-        for path in [&options_path, &criteria_path] {
-            if std::fs::symlink_metadata(path).is_ok() {
-                return Err(Error::Exists { path: path.clone() });
-            }
-        }
-    }
+    output::refuse_existing(&[&options_path, &criteria_path], args.force)?;
     output::write_atomic(&criteria_path, criteria.as_bytes(), args.force)?;
     output::write_atomic(&options_path, options.as_bytes(), args.force)?;
     if !cli.quiet {
