@@ -29,6 +29,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod serve;
+pub mod simd;
 pub mod weights;
 
 pub use analysis::{RankReport, competition_ranks, rank};

@@ -5,7 +5,7 @@
 //! can show how a ranking came about. A new method is one file here and one line
 //! in [`MethodKind`].
 
-mod lanes;
+pub(crate) mod lanes;
 pub mod normalization;
 mod problem;
 mod promethee;
