@@ -69,18 +69,44 @@ pub enum Region {
 }
 
 /// `{ x : A x ≤ b, c·x = C }` with a point strictly inside.
+///
+/// Most rows of `A` are interval bounds, `−x_g ≤ −lo_g` and `x_g ≤ hi_g`:
+/// they are kept as two right-hand sides per free variable, so a step costs
+/// O(d) for them instead of a dense product per row (for a unit row,
+/// `a·u = ±u_g` exactly, so the chain is the same to the last bit). The
+/// orderings and ratios are kept as sparse rows. Per-variable arrays are
+/// padded to [`LANES`] with neutral entries (a zero direction, an infinite
+/// slack) so their loops have no remainder.
 #[derive(Debug, Clone)]
 pub struct Polytope {
     slots: Vec<Slot>,
     /// Free variables.
     d: usize,
-    /// Row-major `rows × d`.
-    a: Vec<f64>,
-    b: Vec<f64>,
+    /// `d` rounded up to a multiple of [`LANES`].
+    padded: usize,
+    /// Right-hand side of `−x_g ≤ −lo_g` per free variable.
+    lower: Vec<f64>,
+    /// Right-hand side of `x_g ≤ hi_g` per free variable; +∞ where there is no such row.
+    upper: Vec<f64>,
+    /// The other rows, sparse: row r has the terms `terms[starts[r]..starts[r + 1]]`.
+    starts: Vec<usize>,
+    terms: Vec<(usize, f64)>,
+    rhs: Vec<f64>,
     /// The equality's normal, and `c / (c·c)`, for projecting directions.
     c: Vec<f64>,
     c_scaled: Vec<f64>,
     centre: Vec<f64>,
+}
+
+/// Lanes of the per-variable loops (one AVX-512 register of f64).
+const LANES: usize = 8;
+
+/// What a row of `A` is, for the sampler.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RowKind {
+    Lower(usize),
+    Upper(usize),
+    Other,
 }
 
 /// Steps discarded at the start of every chain: 100 per free variable.
@@ -146,44 +172,47 @@ impl Region {
         // Rows over the free variables; pinned weights move to the right-hand side.
         let mut a = vec![];
         let mut b = vec![];
-        let mut row = |terms: &[(usize, f64)], rhs: f64| -> Result<(), RegionError> {
-            let mut r = vec![0.0; d];
-            let mut rhs = rhs;
-            for &(j, coef) in terms {
-                match slots[j] {
-                    Slot::Pinned(value) => rhs -= coef * value,
-                    Slot::Free(x) => r[x] += coef,
+        let mut kinds = vec![];
+        let mut row =
+            |terms: &[(usize, f64)], rhs: f64, kind: RowKind| -> Result<(), RegionError> {
+                let mut r = vec![0.0; d];
+                let mut rhs = rhs;
+                for &(j, coef) in terms {
+                    match slots[j] {
+                        Slot::Pinned(value) => rhs -= coef * value,
+                        Slot::Free(x) => r[x] += coef,
+                    }
                 }
-            }
-            if r.iter().all(|&x| x == 0.0) {
-                return if rhs >= -PINNED {
-                    Ok(())
-                } else {
-                    Err(RegionError::Infeasible)
-                };
-            }
-            a.extend(r);
-            b.push(rhs);
-            Ok(())
-        };
+                if r.iter().all(|&x| x == 0.0) {
+                    return if rhs >= -PINNED {
+                        Ok(())
+                    } else {
+                        Err(RegionError::Infeasible)
+                    };
+                }
+                a.extend(r);
+                b.push(rhs);
+                kinds.push(kind);
+                Ok(())
+            };
         for (g, level) in levels.iter().enumerate() {
             let j = level[0];
-            if let Slot::Free(_) = level_slot[g] {
-                row(&[(j, -1.0)], -lo[g])?;
+            if let Slot::Free(x) = level_slot[g] {
+                row(&[(j, -1.0)], -lo[g], RowKind::Lower(x))?;
                 if hi[g] < 1.0 {
-                    row(&[(j, 1.0)], hi[g])?;
+                    row(&[(j, 1.0)], hi[g], RowKind::Upper(x))?;
                 }
             }
             if k.ranking.is_some() && g + 1 < levels.len() {
-                row(&[(levels[g + 1][0], 1.0), (j, -1.0)], 0.0)?;
+                row(&[(levels[g + 1][0], 1.0), (j, -1.0)], 0.0, RowKind::Other)?;
             }
         }
         for r in &k.ratios {
             let (a_, b_) = (r.criterion, r.other);
             if r.at_least {
-                row(&[(b_, r.factor), (a_, -1.0)], 0.0)?;
+                row(&[(b_, r.factor), (a_, -1.0)], 0.0, RowKind::Other)?;
             } else {
-                row(&[(a_, 1.0), (b_, -r.factor)], 0.0)?;
+                row(&[(a_, 1.0), (b_, -r.factor)], 0.0, RowKind::Other)?;
             }
         }
         // Σ w = 1 over the free variables.
@@ -217,14 +246,42 @@ impl Region {
         if d == 1 || radius <= PINNED {
             return Ok(Region::Point(point(&centre)));
         }
+        let padded = d.next_multiple_of(LANES);
+        let mut lower = vec![f64::INFINITY; padded];
+        let mut upper = vec![f64::INFINITY; padded];
+        let (mut starts, mut terms, mut rhs) = (vec![0], vec![], vec![]);
+        for ((kind, row), &b) in kinds.iter().zip(a.chunks_exact(d)).zip(&b) {
+            match *kind {
+                RowKind::Lower(x) => lower[x] = b,
+                RowKind::Upper(x) => upper[x] = b,
+                RowKind::Other => {
+                    terms.extend(
+                        row.iter()
+                            .enumerate()
+                            .filter(|&(_, &coef)| coef != 0.0)
+                            .map(|(x, &coef)| (x, coef)),
+                    );
+                    starts.push(terms.len());
+                    rhs.push(b);
+                }
+            }
+        }
+        let pad = |mut v: Vec<f64>| {
+            v.resize(padded, 0.0);
+            v
+        };
         Ok(Region::Polytope(Polytope {
             slots,
             d,
-            a,
-            b,
-            c,
-            c_scaled,
-            centre,
+            padded,
+            lower,
+            upper,
+            starts,
+            terms,
+            rhs,
+            c: pad(c),
+            c_scaled: pad(c_scaled),
+            centre: pad(centre),
         }))
     }
 }
@@ -277,59 +334,116 @@ impl Polytope {
 
     /// A chain positioned at the centre, with its slacks.
     pub fn chain(&self) -> Chain {
+        let others = self.rhs.len();
         let mut chain = Chain {
             x: self.centre.clone(),
-            slack: vec![0.0; self.b.len()],
-            u: vec![0.0; self.d],
-            au: vec![0.0; self.b.len()],
+            lower: vec![0.0; self.padded],
+            upper: vec![0.0; self.padded],
+            slack: vec![0.0; others],
+            u: vec![0.0; self.padded],
+            au: vec![0.0; others],
         };
         self.refresh(&mut chain);
         chain
     }
 
+    /// The terms of sparse row `r`.
+    #[inline(always)]
+    fn row(&self, r: usize) -> &[(usize, f64)] {
+        &self.terms[self.starts[r]..self.starts[r + 1]]
+    }
+
+    /// `a·v` for sparse row `r`, in the order of a dense product: the zero
+    /// terms a dense row adds change no non-zero sum.
+    #[inline(always)]
+    fn dot(&self, r: usize, v: &[f64]) -> f64 {
+        self.row(r)
+            .iter()
+            .fold(-0.0, |sum, &(x, coef)| sum + coef * v[x])
+    }
+
     /// Recomputes the slacks `b − A x` from scratch, so rounding cannot drift.
+    #[inline(always)]
     fn refresh(&self, chain: &mut Chain) {
-        for ((s, row), &b) in chain
-            .slack
+        let Chain {
+            x, lower, upper, ..
+        } = chain;
+        for (((sl, su), (&bl, &bu)), &x) in lower
             .iter_mut()
-            .zip(self.a.chunks_exact(self.d))
-            .zip(&self.b)
+            .zip(upper.iter_mut())
+            .zip(self.lower.iter().zip(&self.upper))
+            .zip(x.iter())
         {
-            let ax: f64 = row.iter().zip(&chain.x).map(|(p, q)| p * q).sum();
-            *s = (b - ax).max(0.0);
+            // The rows −x ≤ −lo and x ≤ hi: a·x is −x and x exactly.
+            *sl = (bl - -x).max(0.0);
+            *su = (bu - x).max(0.0);
+        }
+        for r in 0..self.rhs.len() {
+            chain.slack[r] = (self.rhs[r] - self.dot(r, &chain.x)).max(0.0);
         }
     }
 
     /// One hit-and-run step.
+    #[inline(always)]
     pub fn step<R: RngExt + ?Sized>(&self, rng: &mut R, chain: &mut Chain) {
         // A uniform direction in the hyperplane c·u = 0: project an isotropic Gaussian.
-        for u in chain.u.iter_mut() {
+        let d = self.d;
+        for u in chain.u[..d].iter_mut() {
             *u = rng.sample(StandardNormal);
         }
-        let along: f64 = chain.u.iter().zip(&self.c).map(|(p, q)| p * q).sum();
+        let along: f64 = chain.u[..d].iter().zip(&self.c).map(|(p, q)| p * q).sum();
         for (u, q) in chain.u.iter_mut().zip(&self.c_scaled) {
             *u -= along * q;
         }
-        let (mut low, mut high) = (f64::NEG_INFINITY, f64::INFINITY);
-        for ((au, row), &s) in chain
-            .au
-            .iter_mut()
-            .zip(self.a.chunks_exact(self.d))
-            .zip(&chain.slack)
+        // The chord through x along u: every row with a·u > 0 bounds λ above
+        // by slack / a·u, every row with a·u < 0 bounds it below. The bounds
+        // first, lane by lane (min and max are exact, so their order does
+        // not matter), then the other rows.
+        let mut highs = [f64::INFINITY; LANES];
+        let mut lows = [f64::NEG_INFINITY; LANES];
+        for ((u, sl), su) in chain
+            .u
+            .chunks_exact(LANES)
+            .zip(chain.lower.chunks_exact(LANES))
+            .zip(chain.upper.chunks_exact(LANES))
         {
-            *au = row.iter().zip(&chain.u).map(|(p, q)| p * q).sum();
-            if *au > 0.0 {
-                high = high.min(s / *au);
-            } else if *au < 0.0 {
-                low = low.max(s / *au);
+            for l in 0..LANES {
+                let (al, au) = (-u[l], u[l]);
+                let (tl, tu) = (sl[l] / al, su[l] / au);
+                let high_l = if al > 0.0 { tl } else { f64::INFINITY };
+                let high_u = if au > 0.0 { tu } else { f64::INFINITY };
+                let low_l = if al < 0.0 { tl } else { f64::NEG_INFINITY };
+                let low_u = if au < 0.0 { tu } else { f64::NEG_INFINITY };
+                highs[l] = highs[l].min(high_l).min(high_u);
+                lows[l] = lows[l].max(low_l).max(low_u);
+            }
+        }
+        let mut high = highs.iter().fold(f64::INFINITY, |a, &b| a.min(b));
+        let mut low = lows.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
+        for r in 0..self.rhs.len() {
+            let au = self.dot(r, &chain.u);
+            chain.au[r] = au;
+            let s = chain.slack[r];
+            if au > 0.0 {
+                high = high.min(s / au);
+            } else if au < 0.0 {
+                low = low.max(s / au);
             }
         }
         if !(low.is_finite() && high.is_finite() && high > low) {
             return; // a degenerate direction: stay put, the next one will move
         }
         let lambda = low + (high - low) * rng.random::<f64>();
-        for (x, u) in chain.x.iter_mut().zip(&chain.u) {
+        for (((x, u), sl), su) in chain
+            .x
+            .iter_mut()
+            .zip(&chain.u)
+            .zip(chain.lower.iter_mut())
+            .zip(chain.upper.iter_mut())
+        {
             *x += lambda * u;
+            *sl = (*sl - lambda * -u).max(0.0);
+            *su = (*su - lambda * u).max(0.0);
         }
         for (s, au) in chain.slack.iter_mut().zip(&chain.au) {
             *s = (*s - lambda * au).max(0.0);
@@ -337,6 +451,7 @@ impl Polytope {
     }
 
     /// Burns in a fresh chain from the centre.
+    #[inline(always)]
     pub fn start<R: RngExt + ?Sized>(&self, rng: &mut R) -> Chain {
         let mut chain = self.chain();
         for _ in 0..burn_in(self.d) {
@@ -347,6 +462,7 @@ impl Polytope {
     }
 
     /// Advances the chain by [`thinning`] steps and writes its weights to `out`.
+    #[inline(always)]
     pub fn next<R: RngExt + ?Sized>(&self, rng: &mut R, chain: &mut Chain, out: &mut [f64]) {
         for _ in 0..thinning(self.d) {
             self.step(rng, chain);
@@ -373,10 +489,14 @@ impl Polytope {
     }
 }
 
-/// The state of one hit-and-run chain.
+/// The state of one hit-and-run chain (per-variable arrays padded like the polytope's).
 #[derive(Debug, Clone)]
 pub struct Chain {
     x: Vec<f64>,
+    /// Slacks of the lower and upper bounds per free variable.
+    lower: Vec<f64>,
+    upper: Vec<f64>,
+    /// Slacks of the other rows, and their `a·u` in the current step.
     slack: Vec<f64>,
     u: Vec<f64>,
     au: Vec<f64>,

@@ -41,6 +41,10 @@ const PAIR_BATCH: usize = 128;
 /// Up to this many options, ranks are counted pairwise.
 const COUNT_LIMIT: usize = 64;
 
+/// Lanes of the vectorized loops over options (one AVX-512 register of f32):
+/// per-option buffers are padded to a multiple of it.
+const LANES: usize = 16;
+
 /// Integer sums over draws.
 #[derive(Debug, Clone)]
 pub struct Tally {
@@ -84,10 +88,12 @@ fn share(t: usize, p: usize, r: usize) -> u64 {
 pub struct Evaluator<'a> {
     model: &'a Model,
     method: Box<dyn Method>,
-    /// Additive values: criteria-major (`j * n + i`), so a weighted sum
-    /// runs down contiguous columns.
+    /// Additive values: criteria-major (`j * stride + i`), so a weighted sum
+    /// runs down contiguous columns; the padding is 0.
     fast: bool,
     values: Vec<f64>,
+    /// `n` rounded up to a multiple of [`LANES`].
+    stride: usize,
     /// Raw scores, row-major, for the other methods.
     raw: Vec<f64>,
     cells: Vec<Cell>,
@@ -105,22 +111,36 @@ impl std::fmt::Debug for Evaluator<'_> {
 }
 
 /// One stream's buffers.
+#[derive(Debug)]
 struct Buffers {
     values: Vec<f64>,
     /// Raw scores, row-major (options × criteria).
     raw: Vec<f64>,
+    /// Figures, `stride` long (the padding is 0 and never ranked).
     s: Vec<f64>,
     w: Vec<f64>,
+}
+
+impl Buffers {
+    fn empty() -> Self {
+        Buffers {
+            values: vec![],
+            raw: vec![],
+            s: vec![],
+            w: vec![],
+        }
+    }
 }
 
 impl<'a> Evaluator<'a> {
     pub fn new(model: &'a Model, method: Box<dyn Method>, fast: bool, cells: Vec<Cell>) -> Self {
         let (n, m) = (model.options.len(), model.criteria.len());
         let v = model.values();
-        let mut values = vec![0.0; n * m];
+        let stride = n.next_multiple_of(LANES);
+        let mut values = vec![0.0; stride * m];
         for j in 0..m {
             for i in 0..n {
-                values[j * n + i] = v[(i, j)];
+                values[j * stride + i] = v[(i, j)];
             }
         }
         let raw = (0..n * m).map(|k| model.scores[(k / m, k % m)]).collect();
@@ -129,6 +149,7 @@ impl<'a> Evaluator<'a> {
             method,
             fast,
             values,
+            stride,
             raw,
             cells,
             n,
@@ -145,17 +166,18 @@ impl<'a> Evaluator<'a> {
         Buffers {
             values: self.values.clone(),
             raw: self.raw.clone(),
-            s: vec![0.0; self.n],
+            s: vec![0.0; self.stride],
             w: vec![0.0; self.m],
         }
     }
 
     /// One draw of the uncertain scores into the buffers.
+    #[inline(always)]
     fn draw_scores(&self, rng: &mut ChaCha8Rng, b: &mut Buffers) {
         for c in &self.cells {
             let x = c.draw(rng);
             if self.fast {
-                b.values[c.criterion * self.n + c.option] =
+                b.values[c.criterion * self.stride + c.option] =
                     self.model.criteria[c.criterion].value(x);
             } else {
                 b.raw[c.option * self.m + c.criterion] = x;
@@ -163,19 +185,26 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// The figures of every option under `w`, oriented so higher is better.
+    /// The figures of every option under `w`, oriented so higher is better,
+    /// into `out[..n]` (`out` is `stride` long).
+    #[inline(always)]
     fn figures(&self, values: &[f64], raw: &[f64], w: &[f64], out: &mut [f64]) {
         if self.fast {
-            out.iter_mut().for_each(|o| *o = 0.0);
-            for (column, &wj) in values.chunks_exact(self.n).zip(w) {
-                for (o, v) in out.iter_mut().zip(column) {
-                    *o += wj * v;
+            // A block of LANES options at a time, summed over the criteria
+            // in order, so each block's sums stay in vector registers.
+            for (b, block) in out.chunks_exact_mut(LANES).enumerate() {
+                let mut sums = [0.0f64; LANES];
+                for (column, &wj) in values.chunks_exact(self.stride).zip(w) {
+                    let v = &column[b * LANES..(b + 1) * LANES];
+                    for (s, v) in sums.iter_mut().zip(v) {
+                        *s += wj * v;
+                    }
                 }
-            }
-            // A non-finite figure (a scale too wide for f64) ranks last rather
-            // than poisoning comparisons.
-            for o in out.iter_mut() {
-                *o = if o.is_nan() { f64::NEG_INFINITY } else { *o };
+                // A non-finite figure (a scale too wide for f64) ranks last
+                // rather than poisoning comparisons.
+                for (o, s) in block.iter_mut().zip(sums) {
+                    *o = if s.is_nan() { f64::NEG_INFINITY } else { s };
+                }
             }
         } else {
             let problem = crate::methods::Problem::from_rows(raw, &self.model.criteria);
@@ -206,7 +235,7 @@ struct Ranker {
 impl Ranker {
     fn new(n: usize) -> Self {
         Ranker {
-            ahead: vec![0; n],
+            ahead: vec![0; n.next_multiple_of(LANES)],
             order: (0..n).collect(),
             tied: false,
         }
@@ -218,22 +247,39 @@ impl Ranker {
     /// ahead = n(n − 1)/2 — their order is the exact order, and a check of
     /// the n − 1 neighbouring gaps in double precision confirms that no two
     /// figures lie within the tie tolerance. Anything else is sorted exactly.
+    ///
+    /// The counts run a block of [`LANES`] options at a time against every
+    /// figure, so each block's counts stay in one vector register.
+    #[inline(always)]
     fn count(&mut self, s: &[f64], narrow: &mut Vec<f32>) {
         let n = s.len();
         narrow.clear();
         narrow.extend(s.iter().map(|&x| x as f32));
         // Pad to whole vector registers with figures nothing ranks below, so
-        // the inner loop has no scalar remainder.
-        narrow.resize(n.next_multiple_of(8), f32::NEG_INFINITY);
-        let mut total = 0u64;
-        for (a, &si) in self.ahead.iter_mut().zip(narrow.iter()) {
-            let c = narrow.iter().map(|&sk| u32::from(sk > si)).sum::<u32>();
-            *a = c;
-            total += u64::from(c);
+        // the loops have no scalar remainder.
+        narrow.resize(n.next_multiple_of(LANES), f32::NEG_INFINITY);
+        for (block, ahead) in narrow
+            .chunks_exact(LANES)
+            .zip(self.ahead.chunks_exact_mut(LANES))
+        {
+            let mut counts = [0u32; LANES];
+            for &sk in &narrow[..n] {
+                // Never taken (figures are never NaN), but a loop that may
+                // exit early is not vectorized across figures, which keeps
+                // the block's counts in one register, one comparison per figure.
+                if sk.is_nan() {
+                    break;
+                }
+                for (c, &si) in counts.iter_mut().zip(block) {
+                    *c += u32::from(sk > si);
+                }
+            }
+            ahead.copy_from_slice(&counts);
         }
+        let total: u64 = self.ahead[..n].iter().map(|&a| u64::from(a)).sum();
         let mut separated = total == (n * n.saturating_sub(1) / 2) as u64;
         if separated {
-            for (i, &a) in self.ahead.iter().enumerate() {
+            for (i, &a) in self.ahead[..n].iter().enumerate() {
                 self.order[a as usize] = i;
             }
             separated = self
@@ -311,6 +357,7 @@ enum Batch {
 }
 
 /// Draws in which `a` ranks strictly above `b`, and strictly below.
+#[inline(always)]
 fn below<T: Copy + PartialOrd>(a: &[T], b: &[T]) -> (u32, u32) {
     let lt = a.iter().zip(b).map(|(x, y)| u8::from(x < y)).sum::<u8>();
     let gt = a.iter().zip(b).map(|(x, y)| u8::from(x > y)).sum::<u8>();
@@ -327,6 +374,9 @@ pub struct Worker {
     /// Option-major competition ranks of the pending pairwise batch.
     batch: Batch,
     filled: usize,
+    /// Score and figure buffers, kept from chunk to chunk: every uncertain
+    /// score is redrawn before it is used, and the others never change.
+    buffers: Buffers,
 }
 
 impl Worker {
@@ -342,6 +392,7 @@ impl Worker {
                 (true, false) => Batch::Wide(vec![0; e.n * PAIR_BATCH]),
             },
             filled: 0,
+            buffers: e.buffers(),
         }
     }
 
@@ -349,6 +400,7 @@ impl Worker {
     /// draws in which i ranks strictly above l, and f draws in the batch, the
     /// ties are `f − lt[i][l] − lt[l][i]`, so the tally of i over l grows by
     /// `2·lt[i][l] + ties = f + lt[i][l] − lt[l][i]`: one comparison per ordered pair.
+    #[inline(always)]
     fn flush(&mut self, n: usize) {
         if self.filled == 0 {
             return;
@@ -376,6 +428,7 @@ impl Worker {
     }
 
     /// Tallies one ranking of the draw `w`.
+    #[inline(always)]
     fn record(&mut self, n: usize, m: usize, k: usize, w: &[f64], ranked: usize) {
         let ahead = &self.ranker.ahead;
         if !self.ranker.tied {
@@ -441,31 +494,65 @@ impl Worker {
     }
 }
 
-/// Runs chunk `c` of the main pass into `worker`.
+/// Runs chunk `c` of the main pass into `worker`, with the widest vector
+/// instructions the processor has (the same bits on any).
 pub fn chunk(e: &Evaluator<'_>, weights: &WeightSampler, plan: &Plan, c: u64, worker: &mut Worker) {
-    let (n, m, k) = (e.n, e.m, plan.k);
-    let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
-    rng.set_stream(c);
-    let size = plan.chunk.min(plan.samples - c * plan.chunk);
-    let mut stream = weights.stream(&mut rng);
-    let mut b = e.buffers();
-    let full = k == n || plan.pairwise;
-    for _ in 0..size {
-        weights.draw(&mut rng, &mut stream, &mut b.w);
-        e.draw_scores(&mut rng, &mut b);
-        e.figures(&b.values, &b.raw, &b.w, &mut b.s);
-        let ranked = if n <= COUNT_LIMIT {
-            worker.ranker.count(&b.s, &mut worker.narrow);
-            n
-        } else if full {
-            worker.ranker.sort(&b.s);
-            n
-        } else {
-            worker.ranker.top(&b.s, k, &mut worker.scratch)
-        };
-        worker.record(n, m, k, &b.w, ranked);
+    crate::simd::run(Chunk {
+        e,
+        weights,
+        plan,
+        c,
+        worker,
+    });
+}
+
+/// One chunk of the main pass, as a vector kernel.
+struct Chunk<'a, 'b> {
+    e: &'a Evaluator<'b>,
+    weights: &'a WeightSampler,
+    plan: &'a Plan,
+    c: u64,
+    worker: &'a mut Worker,
+}
+
+impl crate::simd::Kernel for Chunk<'_, '_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn run(self) {
+        let Chunk {
+            e,
+            weights,
+            plan,
+            c,
+            worker,
+        } = self;
+        let (n, m, k) = (e.n, e.m, plan.k);
+        let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
+        rng.set_stream(c);
+        let size = plan.chunk.min(plan.samples - c * plan.chunk);
+        let mut stream = weights.stream(&mut rng);
+        let mut b = std::mem::replace(&mut worker.buffers, Buffers::empty());
+        let full = k == n || plan.pairwise;
+        for _ in 0..size {
+            weights.draw(&mut rng, &mut stream, &mut b.w);
+            e.draw_scores(&mut rng, &mut b);
+            e.figures(&b.values, &b.raw, &b.w, &mut b.s);
+            let s = &b.s[..n];
+            let ranked = if n <= COUNT_LIMIT {
+                worker.ranker.count(s, &mut worker.narrow);
+                n
+            } else if full {
+                worker.ranker.sort(s);
+                n
+            } else {
+                worker.ranker.top(s, k, &mut worker.scratch)
+            };
+            worker.record(n, m, k, &b.w, ranked);
+        }
+        worker.flush(n);
+        worker.buffers = b;
     }
-    worker.flush(n);
 }
 
 /// Runs `chunks` on the current pool, each thread into its own worker.
@@ -509,9 +596,10 @@ pub fn confidence(
             e.draw_scores(&mut rng, &mut b);
             for (count, (o, w)) in local.iter_mut().zip(targets) {
                 e.figures(&b.values, &b.raw, w, &mut b.s);
-                let best = b.s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                if b.s[*o] >= best - TIE_TOLERANCE {
-                    let ties = b.s.iter().filter(|&&x| x >= best - TIE_TOLERANCE).count();
+                let s = &b.s[..e.n];
+                let best = s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                if s[*o] >= best - TIE_TOLERANCE {
+                    let ties = s.iter().filter(|&&x| x >= best - TIE_TOLERANCE).count();
                     *count += UNITS / ties as u64;
                 }
             }
@@ -557,14 +645,14 @@ mod tests {
         a.count(&s, &mut vec![]);
         let mut b = Ranker::new(5);
         b.sort(&s);
-        assert_eq!(a.ahead, b.ahead);
-        assert_eq!(a.ahead, vec![2, 0, 2, 4, 0]);
+        assert_eq!(a.ahead[..5], b.ahead[..5]);
+        assert_eq!(a.ahead[..5], [2, 0, 2, 4, 0]);
         assert!(a.tied);
         // Distinct in double precision, equal in single: sorted exactly.
         let close = [0.3, 0.3 + 1e-8, 0.1];
         let mut c = Ranker::new(3);
         c.count(&close, &mut vec![]);
-        assert_eq!(c.ahead, vec![1, 0, 2]);
+        assert_eq!(c.ahead[..3], [1, 0, 2]);
         assert!(!c.tied);
     }
 }

@@ -337,6 +337,7 @@ impl WeightSampler {
     }
 
     /// Fills `out` with one draw.
+    #[inline(always)]
     pub fn draw<R: RngExt + ?Sized>(
         &self,
         rng: &mut R,
@@ -381,6 +382,7 @@ impl WeightSampler {
 
 /// A uniform draw from the unit simplex: normalized standard exponentials
 /// (Rubinstein 1982; Tervonen & Figueira 2008, §4.1).
+#[inline(always)]
 pub fn simplex<R: RngExt + ?Sized>(rng: &mut R, out: &mut [f64]) {
     let mut total = 0.0;
     for w in out.iter_mut() {
