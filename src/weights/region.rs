@@ -65,7 +65,7 @@ pub enum Region {
     /// The constraints leave exactly one weight vector.
     Point(Vec<f64>),
     /// A polytope of positive volume in its affine hull.
-    Polytope(Polytope),
+    Polytope(Box<Polytope>),
 }
 
 /// `{ x : A x ≤ b, c·x = C }` with a point strictly inside.
@@ -270,7 +270,7 @@ impl Region {
             v.resize(padded, 0.0);
             v
         };
-        Ok(Region::Polytope(Polytope {
+        Ok(Region::Polytope(Box::new(Polytope {
             slots,
             d,
             padded,
@@ -282,7 +282,7 @@ impl Region {
             c: pad(c),
             c_scaled: pad(c_scaled),
             centre: pad(centre),
-        }))
+        })))
     }
 }
 

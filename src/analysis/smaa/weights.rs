@@ -298,7 +298,7 @@ pub enum WeightSampler {
     /// Dirichlet(1, …, 1) mixtures of the given vectors.
     Mixture(Vec<Vec<f64>>),
     /// Hit-and-run in a polytope.
-    Polytope(Polytope),
+    Polytope(Box<Polytope>),
 }
 
 /// The per-stream state of a sampler: a hit-and-run chain, or nothing.
