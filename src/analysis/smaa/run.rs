@@ -23,7 +23,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
-use super::scores::Cell;
+use super::scores::{Cell, Triangles};
 use super::weights::WeightSampler;
 use crate::analysis::ranking::TIE_TOLERANCE;
 use crate::methods::{Better, Method};
@@ -97,6 +97,10 @@ pub struct Evaluator<'a> {
     /// Raw scores, row-major, for the other methods.
     raw: Vec<f64>,
     cells: Vec<Cell>,
+    /// The cells drawn together when all are triangular (additive values only),
+    /// and where each one's value goes.
+    triangles: Option<Triangles>,
+    slots: Vec<usize>,
     pub n: usize,
     pub m: usize,
 }
@@ -119,6 +123,9 @@ struct Buffers {
     /// Figures, `stride` long (the padding is 0 and never ranked).
     s: Vec<f64>,
     w: Vec<f64>,
+    /// Uniform draws and values of the triangular cells.
+    uniform: Vec<f64>,
+    drawn: Vec<f64>,
 }
 
 impl Buffers {
@@ -128,6 +135,8 @@ impl Buffers {
             raw: vec![],
             s: vec![],
             w: vec![],
+            uniform: vec![],
+            drawn: vec![],
         }
     }
 }
@@ -144,6 +153,15 @@ impl<'a> Evaluator<'a> {
             }
         }
         let raw = (0..n * m).map(|k| model.scores[(k / m, k % m)]).collect();
+        let triangles = if fast {
+            Triangles::new(model, &cells)
+        } else {
+            None
+        };
+        let slots = cells
+            .iter()
+            .map(|c| c.criterion * stride + c.option)
+            .collect();
         Evaluator {
             model,
             method,
@@ -152,6 +170,8 @@ impl<'a> Evaluator<'a> {
             stride,
             raw,
             cells,
+            triangles,
+            slots,
             n,
             m,
         }
@@ -168,12 +188,21 @@ impl<'a> Evaluator<'a> {
             raw: self.raw.clone(),
             s: vec![0.0; self.stride],
             w: vec![0.0; self.m],
+            uniform: vec![0.0; self.cells.len()],
+            drawn: vec![0.0; self.cells.len()],
         }
     }
 
     /// One draw of the uncertain scores into the buffers.
     #[inline(always)]
     fn draw_scores(&self, rng: &mut ChaCha8Rng, b: &mut Buffers) {
+        if let Some(t) = &self.triangles {
+            t.values(rng, &mut b.uniform, &mut b.drawn);
+            for (&slot, &v) in self.slots.iter().zip(&b.drawn) {
+                b.values[slot] = v;
+            }
+            return;
+        }
         for c in &self.cells {
             let x = c.draw(rng);
             if self.fast {
@@ -432,16 +461,15 @@ impl Worker {
     fn record(&mut self, n: usize, m: usize, k: usize, w: &[f64], ranked: usize) {
         let ahead = &self.ranker.ahead;
         if !self.ranker.tied {
-            for &o in &self.ranker.order[..ranked] {
-                let r = ahead[o] as usize;
-                if r < k {
-                    self.tally.ranks[o * k + r] += UNITS;
-                }
-                if r == 0 {
-                    for (c, &wj) in self.tally.central[o * m..(o + 1) * m].iter_mut().zip(w) {
-                        *c += (wj * FIXED + 0.5) as u64;
-                    }
-                }
+            // Without ties the option at place r of the order has rank r, and
+            // only the first ranks first.
+            let order = &self.ranker.order[..ranked];
+            for (r, &o) in order.iter().enumerate().take(k) {
+                self.tally.ranks[o * k + r] += UNITS;
+            }
+            let o = order[0];
+            for (c, &wj) in self.tally.central[o * m..(o + 1) * m].iter_mut().zip(w) {
+                *c += (wj * FIXED + 0.5) as u64;
             }
         } else {
             // Walk the ties in rank order: the group of size t starting at rank a
@@ -572,6 +600,47 @@ pub fn pass(
     });
 }
 
+/// One chunk of the confidence pass, as a vector kernel: its counts per target.
+struct ConfidenceChunk<'a, 'b> {
+    e: &'a Evaluator<'b>,
+    seed: u64,
+    c: u64,
+    size: u64,
+    targets: &'a [(usize, Vec<f64>)],
+}
+
+impl crate::simd::Kernel for ConfidenceChunk<'_, '_> {
+    type Output = Vec<u64>;
+
+    #[inline(always)]
+    fn run(self) -> Vec<u64> {
+        let ConfidenceChunk {
+            e,
+            seed,
+            c,
+            size,
+            targets,
+        } = self;
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream((1 << 40) + c);
+        let mut b = e.buffers();
+        let mut local = vec![0u64; targets.len()];
+        for _ in 0..size {
+            e.draw_scores(&mut rng, &mut b);
+            for (count, (o, w)) in local.iter_mut().zip(targets) {
+                e.figures(&b.values, &b.raw, w, &mut b.s);
+                let s = &b.s[..e.n];
+                let best = s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                if s[*o] >= best - TIE_TOLERANCE {
+                    let ties = s.iter().filter(|&&x| x >= best - TIE_TOLERANCE).count();
+                    *count += UNITS / ties as u64;
+                }
+            }
+        }
+        local
+    }
+}
+
 /// The confidence factors: the share of score draws in which option `o` ranks
 /// first at its central weights, for every `(o, w)` in `targets` at once
 /// (the same score draws serve every target). Units of [`UNITS`] per draw.
@@ -588,22 +657,13 @@ pub fn confidence(
         .map(|_| Mutex::new(vec![0; targets.len()]))
         .collect();
     (0..chunks).into_par_iter().for_each(|c| {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        rng.set_stream((1 << 40) + c);
-        let mut b = e.buffers();
-        let mut local = vec![0u64; targets.len()];
-        for _ in 0..chunk_size.min(draws - c * chunk_size) {
-            e.draw_scores(&mut rng, &mut b);
-            for (count, (o, w)) in local.iter_mut().zip(targets) {
-                e.figures(&b.values, &b.raw, w, &mut b.s);
-                let s = &b.s[..e.n];
-                let best = s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                if s[*o] >= best - TIE_TOLERANCE {
-                    let ties = s.iter().filter(|&&x| x >= best - TIE_TOLERANCE).count();
-                    *count += UNITS / ties as u64;
-                }
-            }
-        }
+        let local = crate::simd::run(ConfidenceChunk {
+            e,
+            seed,
+            c,
+            size: chunk_size.min(draws - c * chunk_size),
+            targets,
+        });
         let t = rayon::current_thread_index().unwrap_or(0) % tallies.len();
         if let Ok(mut tally) = tallies[t].lock() {
             for (a, b) in tally.iter_mut().zip(&local) {

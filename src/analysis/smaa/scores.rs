@@ -17,7 +17,7 @@ use rand::RngExt;
 use rand_distr::{Beta, Distribution, LogNormal, Normal, Triangular, Uniform};
 use serde::Serialize;
 
-use crate::model::{Model, ScoreDistribution};
+use crate::model::{Direction, Model, ScoreDistribution};
 
 /// Whether scores are fixed or drawn from their distributions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -46,7 +46,8 @@ impl std::str::FromStr for ScoreMode {
 /// One uncertain cell's distribution.
 #[derive(Debug, Clone, Copy)]
 enum Law {
-    Triangular(Triangular<f64>),
+    /// The law, and its (min, mode, max) for [`Triangles`].
+    Triangular(Triangular<f64>, [f64; 3]),
     Uniform(Uniform<f64>),
     Normal(Normal<f64>),
     LogNormal(LogNormal<f64>),
@@ -73,13 +74,84 @@ impl Cell {
     /// One draw, clamped to the criterion's scale.
     pub fn draw<R: RngExt + ?Sized>(&self, rng: &mut R) -> f64 {
         let x = match &self.law {
-            Law::Triangular(d) => d.sample(rng),
+            Law::Triangular(d, _) => d.sample(rng),
             Law::Uniform(d) => d.sample(rng),
             Law::Normal(d) => d.sample(rng),
             Law::LogNormal(d) => d.sample(rng),
             Law::Beta { law, low, width } => low + width * law.sample(rng),
         };
         x.clamp(self.min, self.max)
+    }
+}
+
+/// Uncertain scores that are all triangular, drawn together: one uniform
+/// per cell in cell order (as [`Cell::draw`] consumes them), then the
+/// inverse distribution function without branches, so the draws vectorize.
+/// Each value is computed with the same operations as `rand_distr`'s
+/// `Triangular` and [`crate::model::Criterion::value`], so the bits are the same.
+///
+/// ```text
+/// f ~ U[0, 1),  F = f·(max − min)
+/// x = min + √(F·(mode − min))                  if F < mode − min
+///     max − √((max − min − F)·(max − mode))    otherwise
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Triangles {
+    min: Vec<f64>,
+    max: Vec<f64>,
+    /// `mode − min`, `max − min` and `max − mode`.
+    rise: Vec<f64>,
+    range: Vec<f64>,
+    fall: Vec<f64>,
+    /// The criterion's scale, its width, and whether less is better.
+    scale_min: Vec<f64>,
+    scale_max: Vec<f64>,
+    width: Vec<f64>,
+    cost: Vec<bool>,
+}
+
+impl Triangles {
+    /// The batch for `cells`, when every one is triangular on a criterion
+    /// with a linear value function.
+    pub fn new(model: &Model, cells: &[Cell]) -> Option<Triangles> {
+        let mut t = Triangles::default();
+        for c in cells {
+            let Law::Triangular(_, [min, mode, max]) = c.law else {
+                return None;
+            };
+            let criterion = &model.criteria[c.criterion];
+            if criterion.value_function.is_some() {
+                return None;
+            }
+            t.min.push(min);
+            t.max.push(max);
+            t.rise.push(mode - min);
+            t.range.push(max - min);
+            t.fall.push(max - mode);
+            t.scale_min.push(c.min);
+            t.scale_max.push(c.max);
+            t.width.push(criterion.scale.max - criterion.scale.min);
+            t.cost.push(criterion.direction == Direction::Cost);
+        }
+        Some(t)
+    }
+
+    /// Draws every cell's value into `out` (one per cell, in order), using
+    /// `uniform` (as long) for the uniform draws.
+    #[inline(always)]
+    pub fn values<R: RngExt + ?Sized>(&self, rng: &mut R, uniform: &mut [f64], out: &mut [f64]) {
+        for f in uniform.iter_mut() {
+            *f = rng.random::<f64>();
+        }
+        for (i, (o, &f)) in out.iter_mut().zip(uniform.iter()).enumerate() {
+            let f_range = f * self.range[i];
+            let low = self.min[i] + (f_range * self.rise[i]).sqrt();
+            let high = self.max[i] - ((self.range[i] - f_range) * self.fall[i]).sqrt();
+            let x = if f_range < self.rise[i] { low } else { high };
+            let x = x.clamp(self.scale_min[i], self.scale_max[i]);
+            let share = ((x - self.scale_min[i]) / self.width[i]).clamp(0.0, 1.0);
+            *o = if self.cost[i] { 1.0 - share } else { share };
+        }
     }
 }
 
@@ -91,7 +163,9 @@ pub fn uncertain_cells(model: &Model) -> Vec<Cell> {
             let x = model.scores[(i, j)];
             let (lo, hi) = (e.low.unwrap_or(x), e.high.unwrap_or(x));
             let law = match e.distribution {
-                None if hi > lo => Triangular::new(lo, hi, x).ok().map(Law::Triangular),
+                None if hi > lo => Triangular::new(lo, hi, x)
+                    .ok()
+                    .map(|d| Law::Triangular(d, [lo, x, hi])),
                 None => None,
                 Some(ScoreDistribution::Uniform) if hi > lo => {
                     Uniform::new_inclusive(lo, hi).ok().map(Law::Uniform)

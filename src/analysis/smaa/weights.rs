@@ -78,7 +78,7 @@ impl WeightInfo {
                 "uniform over the weight vectors within the profile's bounds (hit-and-run)".into()
             }
             WeightInfo::Spread { spread, .. } => format!(
-                "uniform over the weight vectors with each weight within ±{}% of the profile's (hit-and-run)",
+                "uniform over the weight vectors with each weight within ±{}% of the profile's weights (hit-and-run)",
                 spread * 100.0
             ),
             WeightInfo::Constrained { label, .. } => label.clone(),
@@ -201,13 +201,14 @@ pub fn from_profile(model: &Model, profile: &Profile, spread: f64) -> WeightInfo
             )
         })
         .collect();
-    let mut extra = String::new();
-    if !bounds.is_empty() {
-        extra.push_str(&format!(", its bounds ({})", bounds.join(", ")));
-    }
-    if !ratios.is_empty() {
-        extra.push_str(&format!(", its ratios ({})", ratios.join(", ")));
-    }
+    // The profile by its name in quotes, so the sentence reads the same
+    // whatever the name ("of the weights of profile “Balanced analyst”").
+    let named = format!("profile “{}”", profile.name);
+    let ratios_text = if ratios.is_empty() {
+        String::new()
+    } else {
+        format!(", satisfying its ratios ({})", ratios.join(", "))
+    };
     let intervals: Vec<(usize, f64, f64)> = profile
         .bounds
         .iter()
@@ -228,8 +229,12 @@ pub fn from_profile(model: &Model, profile: &Profile, spread: f64) -> WeightInfo
                 ratios: profile.ratios.clone(),
             },
             label: format!(
-                "uniform over the weight vectors consistent with the ranking of {}{extra} (hit-and-run)",
-                profile.name
+                "uniform over the weight vectors consistent with the ranking of {named}{}{ratios_text} (hit-and-run)",
+                if bounds.is_empty() {
+                    String::new()
+                } else {
+                    format!(", within its bounds ({})", bounds.join(", "))
+                }
             ),
         };
     }
@@ -248,19 +253,12 @@ pub fn from_profile(model: &Model, profile: &Profile, spread: f64) -> WeightInfo
         },
         label: if bounds.is_empty() {
             format!(
-                "uniform over the weight vectors with each weight within ±{spread_text} of {}'s{extra} (hit-and-run)",
-                profile.name
+                "uniform over the weight vectors with each weight within ±{spread_text} of the weights of {named}{ratios_text} (hit-and-run)"
             )
         } else {
             format!(
-                "uniform over the weight vectors within {}'s bounds ({}) and, for the other criteria, within ±{spread_text} of its weights{} (hit-and-run)",
-                profile.name,
-                bounds.join(", "),
-                if ratios.is_empty() {
-                    String::new()
-                } else {
-                    format!(", its ratios ({})", ratios.join(", "))
-                }
+                "uniform over the weight vectors within the bounds of {named} ({}) and, for the other criteria, within ±{spread_text} of its weights{ratios_text} (hit-and-run)",
+                bounds.join(", ")
             )
         },
     }
