@@ -143,14 +143,27 @@ impl Triangles {
         for f in uniform.iter_mut() {
             *f = rng.random::<f64>();
         }
-        for (i, (o, &f)) in out.iter_mut().zip(uniform.iter()).enumerate() {
-            let f_range = f * self.range[i];
-            let low = self.min[i] + (f_range * self.rise[i]).sqrt();
-            let high = self.max[i] - ((self.range[i] - f_range) * self.fall[i]).sqrt();
-            let x = if f_range < self.rise[i] { low } else { high };
-            let x = x.clamp(self.scale_min[i], self.scale_max[i]);
-            let share = ((x - self.scale_min[i]) / self.width[i]).clamp(0.0, 1.0);
-            *o = if self.cost[i] { 1.0 - share } else { share };
+        // Every slice cut to one length, so the loop has no bounds checks.
+        let n = out.len();
+        let (uniform, min, max) = (&uniform[..n], &self.min[..n], &self.max[..n]);
+        let (rise, range, fall) = (&self.rise[..n], &self.range[..n], &self.fall[..n]);
+        let (lo, hi, width) = (
+            &self.scale_min[..n],
+            &self.scale_max[..n],
+            &self.width[..n],
+        );
+        let cost = &self.cost[..n];
+        for i in 0..n {
+            let f_range = uniform[i] * range[i];
+            let low = min[i] + (f_range * rise[i]).sqrt();
+            let high = max[i] - ((range[i] - f_range) * fall[i]).sqrt();
+            let x = if f_range < rise[i] { low } else { high };
+            // `clamp` without its check that lo ≤ hi (a scale is never
+            // empty), which would keep the loop from vectorizing.
+            let x = if x < lo[i] { lo[i] } else { x };
+            let x = if x > hi[i] { hi[i] } else { x };
+            let share = ((x - lo[i]) / width[i]).clamp(0.0, 1.0);
+            out[i] = if cost[i] { 1.0 - share } else { share };
         }
     }
 }
