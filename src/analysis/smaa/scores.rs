@@ -147,11 +147,7 @@ impl Triangles {
         let n = out.len();
         let (uniform, min, max) = (&uniform[..n], &self.min[..n], &self.max[..n]);
         let (rise, range, fall) = (&self.rise[..n], &self.range[..n], &self.fall[..n]);
-        let (lo, hi, width) = (
-            &self.scale_min[..n],
-            &self.scale_max[..n],
-            &self.width[..n],
-        );
+        let (lo, hi, width) = (&self.scale_min[..n], &self.scale_max[..n], &self.width[..n]);
         let cost = &self.cost[..n];
         for i in 0..n {
             let f_range = uniform[i] * range[i];
