@@ -129,6 +129,7 @@ impl Stats {
     }
 
     /// One pass over `rows`; sums are taken in row order within the chunk.
+    #[inline(always)]
     fn gather(problem: &Problem<'_>, method: Normalization, rows: &[f64]) -> Self {
         let m = problem.width();
         let mut st = Stats::new(m);
@@ -198,6 +199,22 @@ impl Stats {
     }
 }
 
+/// [`Stats::gather`] over a chunk of rows, run through [`crate::simd::run`].
+struct Gather<'a, 'b> {
+    problem: &'a Problem<'b>,
+    method: Normalization,
+    rows: &'a [f64],
+}
+
+impl crate::simd::Kernel for Gather<'_, '_> {
+    type Output = Stats;
+
+    #[inline(always)]
+    fn run(self) -> Stats {
+        Stats::gather(self.problem, self.method, self.rows)
+    }
+}
+
 /// The normalization of a problem, column by column: a map per criterion,
 /// applied row by row without building the normalized matrix.
 #[derive(Debug, Clone)]
@@ -221,7 +238,13 @@ impl<'a> Normalized<'a> {
         let m = problem.width();
         let stats = (method != Normalization::Value || need == Need::Extremes).then(|| {
             problem
-                .map_chunks(|rows| Stats::gather(problem, method, rows))
+                .map_chunks(|rows| {
+                    crate::simd::run(Gather {
+                        problem,
+                        method,
+                        rows,
+                    })
+                })
                 .into_iter()
                 .reduce(Stats::merge)
                 .unwrap_or_else(|| Stats::new(m))
