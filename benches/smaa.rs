@@ -1,5 +1,6 @@
 //! SMAA-2 throughput, in samples per second: the default model with fixed
-//! and with uncertain scores, around the default profile (hit-and-run), and
+//! and with uncertain scores, around the default profile (hit-and-run, with
+//! fixed and with uncertain scores), and
 //! generated models of 1,000 × 50 and 100,000 × 20 (top 3 ranks, no pairwise
 //! indices). Run: `cargo bench --bench smaa`. The comparison with a
 //! vectorized numpy SMAA computing the same outputs, in one run, is
@@ -64,6 +65,10 @@ fn smaa(c: &mut Criterion) {
     });
     let profile = &model.profiles[model.default_profile.unwrap_or(0)];
     let around = from_profile(&model, profile, 0.25);
+    group.bench_function("wsm, default profile (hit-and-run), fixed scores", |b| {
+        let r = request(&model, around.clone(), samples, ScoreMode::Fixed);
+        b.iter(|| smaa::run(&model, &r).expect("runs"))
+    });
     group.bench_function(
         "wsm, default profile (hit-and-run), uncertain scores",
         |b| {
