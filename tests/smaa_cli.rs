@@ -12,12 +12,14 @@ use tradeoffs::analysis::smaa::{self, Request, ScoreMode, weights::from_profile}
 fn with_no_flags_smaa_varies_the_default_profile_and_says_how() {
     let (code, out, err) = tradeoffs(&["smaa", "-n", "4000"]);
     assert_eq!(code, 0, "{err}");
+    // The paragraph that starts with "Weights:", its wrapped lines joined.
     let weights_line = out
-        .lines()
-        .find(|l| l.starts_with("Weights:"))
-        .expect("a weights line");
+        .split("\n\n")
+        .find(|p| p.starts_with("Weights:"))
+        .expect("a weights paragraph")
+        .replace('\n', " ");
     assert!(
-        weights_line.contains("Balanced analyst") && weights_line.contains("±25%"),
+        weights_line.contains("profile “Balanced analyst”") && weights_line.contains("±25%"),
         "{weights_line}"
     );
     // The answer leads: the sentence naming the leader comes before any table.
