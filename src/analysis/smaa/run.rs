@@ -257,6 +257,8 @@ impl<'a> Evaluator<'a> {
 struct Ranker {
     ahead: Vec<u32>,
     order: Vec<usize>,
+    /// The figures in the order found by counting.
+    sorted: Vec<f64>,
     /// Whether the last ranking had a tie.
     tied: bool,
 }
@@ -266,6 +268,7 @@ impl Ranker {
         Ranker {
             ahead: vec![0; n.next_multiple_of(LANES)],
             order: (0..n).collect(),
+            sorted: vec![0.0; n],
             tied: false,
         }
     }
@@ -306,13 +309,15 @@ impl Ranker {
         let total: u64 = self.ahead[..n].iter().map(|&a| u64::from(a)).sum();
         let mut separated = total == (n * n.saturating_sub(1) / 2) as u64;
         if separated {
+            let sorted = &mut self.sorted[..n];
             for (i, &a) in self.ahead[..n].iter().enumerate() {
                 self.order[a as usize] = i;
+                sorted[a as usize] = s[i];
             }
-            separated = self
-                .order
+            // Every gap checked (no early exit), so the check vectorizes.
+            separated = sorted
                 .windows(2)
-                .all(|p| s[p[0]] - s[p[1]] > TIE_TOLERANCE);
+                .fold(true, |all, p| all & (p[0] - p[1] > TIE_TOLERANCE));
         }
         if separated {
             self.tied = false;
