@@ -23,7 +23,7 @@
 //! Nothing is rejected, so tight bounds cost no more than loose ones.
 
 use rand::RngExt;
-use rand_distr::StandardNormal;
+use rand_distr::{Distribution, StandardNormal};
 
 use crate::model::WeightRatio;
 
@@ -389,7 +389,9 @@ impl Polytope {
         // A uniform direction in the hyperplane c·u = 0: project an isotropic Gaussian.
         let d = self.d;
         for u in chain.u[..d].iter_mut() {
-            *u = rng.sample(StandardNormal);
+            // `Distribution::sample` directly (what `rng.sample` calls),
+            // which inlines into the vector kernel.
+            *u = StandardNormal.sample(rng);
         }
         let along: f64 = chain.u[..d].iter().zip(&self.c).map(|(p, q)| p * q).sum();
         for (u, q) in chain.u.iter_mut().zip(&self.c_scaled) {

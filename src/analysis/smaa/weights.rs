@@ -7,7 +7,7 @@
 //! ranking, bounds and ratios is sampled by hit-and-run ([`super::region`]).
 
 use rand::RngExt;
-use rand_distr::Exp1;
+use rand_distr::{Distribution, Exp1};
 
 use crate::model::{Model, Profile, ProfileForm};
 use crate::weights::region::{Chain, Constraints, Polytope, Region, RegionError};
@@ -384,7 +384,9 @@ impl WeightSampler {
 pub fn simplex<R: RngExt + ?Sized>(rng: &mut R, out: &mut [f64]) {
     let mut total = 0.0;
     for w in out.iter_mut() {
-        *w = rng.sample(Exp1);
+        // `Distribution::sample` directly (what `rng.sample` calls), which
+        // inlines into the vector kernel.
+        *w = Exp1.sample(rng);
         total += *w;
     }
     let scale = 1.0 / total;
