@@ -583,6 +583,41 @@ pub trait OptionSink {
     fn option(&mut self, option: OptionDef, diagnostics: &mut Vec<Diagnostic>);
 }
 
+/// A second listener to the reading, which looks at each entry before the
+/// sink takes it, so that one reading serves two checks.
+pub trait OptionWatch {
+    /// The `[sources]` tables, in file order (called once, before any option).
+    fn sources(&mut self, sources: &[SourceDef]);
+    /// One `[[options]]` entry.
+    fn option(&mut self, option: &OptionDef);
+}
+
+/// Watches nothing.
+impl OptionWatch for () {
+    fn sources(&mut self, _: &[SourceDef]) {}
+    fn option(&mut self, _: &OptionDef) {}
+}
+
+/// Takes nothing: for a reading done only for its watcher.
+impl OptionSink for () {
+    fn sources(&mut self, _: &[SourceDef], _: &mut Vec<Diagnostic>) {}
+    fn option(&mut self, _: OptionDef, _: &mut Vec<Diagnostic>) {}
+}
+
+/// A sink with a watcher: the watcher sees each entry, then the sink takes it.
+pub struct Watched<'s, 'w, S, W>(pub &'s mut S, pub &'w mut W);
+
+impl<S: OptionSink, W: OptionWatch> OptionSink for Watched<'_, '_, S, W> {
+    fn sources(&mut self, sources: &[SourceDef], diagnostics: &mut Vec<Diagnostic>) {
+        self.1.sources(sources);
+        self.0.sources(sources, diagnostics);
+    }
+    fn option(&mut self, option: OptionDef, diagnostics: &mut Vec<Diagnostic>) {
+        self.1.option(&option);
+        self.0.option(option, diagnostics);
+    }
+}
+
 /// Reads `options.toml` into `sink`; type problems go to `diagnostics`.
 ///
 /// Each option's part of the parsed document is dropped once the sink has it.
@@ -595,12 +630,14 @@ pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>, sink: &mut im
         diagnostics,
     };
     if let Some(cut) = super::chunks::cut(text) {
-        // A rest that defines `options` itself cannot be cut from its options.
-        let plain = toml_span::parse(&cut.rest)
-            .ok()
-            .is_some_and(|root| root.as_table().is_some_and(|t| !t.contains_key("options")));
-        if plain {
-            return options_by_parts(&mut reader, text, cut, sink);
+        // A rest that defines `options` itself cannot be cut from its options;
+        // one that does not parse is read as a whole, for the first error in the file.
+        if let Ok(root) = toml_span::parse(&cut.rest) {
+            if root.as_table().is_some_and(|t| !t.contains_key("options")) {
+                let mut root = root;
+                place(&mut root, &|offset, end| cut.place(offset, end));
+                return options_by_parts(&mut reader, text, root, &cut.options, sink);
+            }
         }
     }
     options_whole(&mut reader, text, sink);
@@ -628,21 +665,18 @@ fn options_whole(reader: &mut Reader<'_>, text: &str, sink: &mut impl OptionSink
     reader.finish(top);
 }
 
-/// Reads the options file cut into its rest and its options, each option
-/// parsed on its own and its spans moved to their place in the whole text.
+/// Reads the options file cut into its rest (parsed, its spans in place)
+/// and its options, each option parsed on its own and its spans moved to
+/// their place in the whole text.
 fn options_by_parts(
     reader: &mut Reader<'_>,
     text: &str,
-    cut: super::chunks::Cut,
+    rest: Value<'_>,
+    options: &[std::ops::Range<usize>],
     sink: &mut impl OptionSink,
 ) {
-    let super::chunks::Cut { rest, options } = cut;
     {
-        let Some(root) = parse(&rest, FileKind::Options, reader.diagnostics) else {
-            sink.sources(&[], reader.diagnostics);
-            return;
-        };
-        let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) else {
+        let Some(mut top) = reader.table(rest, "options.toml", OPTIONS_TOP) else {
             sink.sources(&[], reader.diagnostics);
             return;
         };
@@ -650,9 +684,7 @@ fn options_by_parts(
         sink.sources(&sources, reader.diagnostics);
         reader.finish(top);
     }
-    // The rest is as long as the file: free it before the options build up.
-    drop(rest);
-    for range in &options {
+    for range in options {
         let part = &text[range.clone()];
         let mut root = match toml_span::parse(part) {
             Ok(root) => root,
@@ -675,7 +707,8 @@ fn options_by_parts(
                 continue;
             }
         };
-        shift(&mut root, range.start);
+        let by = range.start;
+        place(&mut root, &|offset, _| offset + by);
         let Some(mut part) = reader.table(root, "options.toml", OPTIONS_TOP) else {
             continue;
         };
@@ -689,16 +722,17 @@ fn options_by_parts(
     }
 }
 
-/// Moves every span in `value` by `by` bytes.
-fn shift(value: &mut Value<'_>, by: usize) {
-    value.span = Span::new(value.span.start + by, value.span.end + by);
+/// Moves every span in `value` to `to(offset, is_end)`.
+fn place(value: &mut Value<'_>, to: &impl Fn(usize, bool) -> usize) {
+    let span = |s: Span| Span::new(to(s.start, false), to(s.end, true));
+    value.span = span(value.span);
     match value.take() {
         ValueInner::Table(table) => {
             let table = table
                 .into_iter()
                 .map(|(mut key, mut item)| {
-                    key.span = Span::new(key.span.start + by, key.span.end + by);
-                    shift(&mut item, by);
+                    key.span = span(key.span);
+                    place(&mut item, to);
                     (key, item)
                 })
                 .collect();
@@ -706,7 +740,7 @@ fn shift(value: &mut Value<'_>, by: usize) {
         }
         ValueInner::Array(mut items) => {
             for item in &mut items {
-                shift(item, by);
+                place(item, to);
             }
             value.set(ValueInner::Array(items));
         }
