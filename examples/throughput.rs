@@ -97,18 +97,11 @@ const WORKLOADS: &[Workload] = &[
     ),
 ];
 
-/// CPU time of every thread of this process so far, in seconds (Linux:
-/// the first field of each /proc/self/task/*/schedstat, in nanoseconds); 0
-/// where unavailable.
+/// CPU time of every thread of this process so far, in seconds: the
+/// clock Python's `time.process_time` reads (`CLOCK_PROCESS_CPUTIME_ID`),
+/// exact to the nanosecond rather than to the scheduler's tick.
 fn cpu_seconds() -> f64 {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return 0.0;
-    };
-    tasks
-        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
-        .filter_map(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-        .sum::<f64>()
-        / 1e9
+    cpu_time::ProcessTime::now().as_duration().as_secs_f64()
 }
 
 /// The least of `runs` wall-clock timings (on a shared machine the run least

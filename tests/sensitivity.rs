@@ -561,3 +561,61 @@ fn the_equal_rule_keeps_their_name_off_its_own_figure() {
     assert!((c["new_weight"].as_f64().expect("new") - (w + d)).abs() < 1e-12);
     assert!(v["summary"]["along_sweep"]["change"].is_number());
 }
+
+/// PROMETHEE II's net flow is linear in the weights (Mareschal 1988), so its
+/// exact sweep, from the per-criterion net flows, must find the crossings
+/// and edges that the grid search finds by re-evaluating the method.
+#[test]
+fn promethee_thresholds_from_criterion_flows_match_the_numerical_search() {
+    use tradeoffs::methods::{Promethee, criterion_flows};
+    for model in [small(), generated(40, 5, 7)] {
+        let weights = profile_weights(&model);
+        let problem = Problem::of(&model);
+        let method = Promethee::default();
+        let flows = criterion_flows(&problem);
+        // The net flow is the weighted sum of the per-criterion flows.
+        let net = method.evaluate(&problem, &weights).scores;
+        for (a, b) in scores_at(&flows, &weights).iter().zip(&net) {
+            assert!((a - b).abs() < 1e-12, "{a} vs {b}");
+        }
+        let top = (0..net.len())
+            .max_by(|&a, &b| net[a].total_cmp(&net[b]).then(b.cmp(&a)))
+            .expect("options");
+        let exact = Engine::Exact { values: &flows };
+        let numerical = Engine::Numerical {
+            method: &method as &dyn Method,
+            problem: &problem,
+        };
+        let mut seen = 0;
+        for j in 0..model.criteria.len() {
+            let path = Path::of(&weights, &[j], Rebalance::Proportional);
+            let a = exact.sweep(&path, top, Some(Scope::Top(3)));
+            let b = numerical.sweep(&path, top, Some(Scope::Top(3)));
+            assert_eq!(a.crossings.len(), b.crossings.len(), "criterion {j}");
+            for (x, y) in a.crossings.iter().zip(&b.crossings) {
+                assert!((x.t - y.t).abs() < 1e-6, "{} vs {}", x.t, y.t);
+                assert_eq!((x.ahead, x.behind, x.place), (y.ahead, y.behind, y.place));
+                seen += 1;
+            }
+            for (x, y) in a.edges.iter().zip(&b.edges) {
+                match (x, y) {
+                    (Some(x), Some(y)) => {
+                        assert!((x.t - y.t).abs() < 1e-6);
+                        assert_eq!(x.overtaker, y.overtaker);
+                    }
+                    (None, None) => {}
+                    _ => panic!("criterion {j}: {x:?} vs {y:?}"),
+                }
+            }
+        }
+        assert!(seen > 0, "the sweeps should cross somewhere");
+    }
+    // And the analysis uses it: its thresholds are exact, with a nearest flip.
+    let model = small();
+    let weights = profile_weights(&model);
+    let mut request = Request::of_profile("p", &weights, vec![(0.0, 1.0); weights.len()]);
+    request.method = MethodKind::Promethee;
+    let report = analyse(&model, &request);
+    assert!(report.exact);
+    assert!(report.summary.nearest_flip.is_some());
+}

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 pub use normalization::Normalization;
 pub use problem::Problem;
-pub use promethee::Promethee;
+pub use promethee::{Promethee, criterion_flows};
 pub use topsis::Topsis;
 pub use vikor::{Compromise, Vikor};
 pub use wpm::WeightedProduct;

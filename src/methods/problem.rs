@@ -1,10 +1,12 @@
 //! The decision problem a method sees: raw scores stored row by row, and the criteria.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use nalgebra::DMatrix;
 use rayon::prelude::*;
 
+use super::normalization::{Normalization, Stats};
 use crate::model::{Criterion, Model};
 
 /// Rows per chunk of work. Fixed, so every sum is taken in the same order
@@ -26,6 +28,8 @@ pub struct Problem<'a> {
     /// The criteria, in column order.
     pub criteria: &'a [Criterion],
     detail: Vec<usize>,
+    /// Column statistics per normalization, gathered on first use.
+    stats: [OnceLock<Stats>; Normalization::NAMES.len()],
 }
 
 impl<'a> Problem<'a> {
@@ -49,6 +53,7 @@ impl<'a> Problem<'a> {
             options: n,
             criteria,
             detail: vec![],
+            stats: Default::default(),
         }
     }
 
@@ -66,6 +71,7 @@ impl<'a> Problem<'a> {
             },
             criteria,
             detail: vec![],
+            stats: Default::default(),
         }
     }
 
@@ -75,6 +81,16 @@ impl<'a> Problem<'a> {
     pub fn with_detail(mut self, options: &[usize]) -> Self {
         self.detail = options.to_vec();
         self
+    }
+
+    /// The column statistics under `normalization`, gathered by `gather`
+    /// the first time they are asked for.
+    pub(crate) fn column_stats(
+        &self,
+        normalization: Normalization,
+        gather: impl FnOnce() -> Stats,
+    ) -> &Stats {
+        self.stats[normalization as usize].get_or_init(gather)
     }
 
     /// The options whose per-cell steps are kept.

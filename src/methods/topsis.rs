@@ -2,6 +2,7 @@
 
 use super::normalization::{Need, Normalization, Normalized};
 use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
+use crate::simd;
 
 /// Technique for Order of Preference by Similarity to Ideal Solution.
 ///
@@ -39,21 +40,14 @@ impl Method for Topsis {
         // (D+, D−, C) per option, in one pass over the rows.
         let mut out = vec![[0.0; 3]; problem.options()];
         problem.for_chunks(&mut out, 1, |_, rows, out| {
-            let mut r = vec![0.0; m];
-            let (mut to_ideal, mut to_anti) = (vec![0.0; m], vec![0.0; m]);
-            let (w, ideal, anti) = (&weights[..m], &ideal[..m], &anti[..m]);
-            for (x, o) in rows.chunks_exact(m).zip(out) {
-                norm.row(x, &mut r);
-                let (r, a, b) = (&r[..m], &mut to_ideal[..m], &mut to_anti[..m]);
-                for j in 0..m {
-                    let u = w[j] * r[j];
-                    a[j] = (u - ideal[j]) * (u - ideal[j]);
-                    b[j] = (u - anti[j]) * (u - anti[j]);
-                }
-                let (plus, minus) = (lanes::sum(a), lanes::sum(b));
-                let (p, q) = (plus.sqrt(), minus.sqrt());
-                *o = [p, q, if p + q > 0.0 { q / (p + q) } else { f64::NAN }];
-            }
+            simd::run(Distances {
+                norm: &norm,
+                weights: &weights[..m],
+                ideal: &ideal[..m],
+                anti: &anti[..m],
+                rows,
+                out,
+            })
         });
         let mut flat = false;
         let closeness = out
@@ -102,6 +96,40 @@ impl Method for Topsis {
             ],
             notes,
             compromise: None,
+        }
+    }
+}
+
+/// `[D⁺, D⁻, C]` for a chunk of rows, run through [`simd::run`].
+struct Distances<'a, 'b> {
+    norm: &'a Normalized<'b>,
+    weights: &'a [f64],
+    ideal: &'a [f64],
+    anti: &'a [f64],
+    rows: &'a [f64],
+    out: &'a mut [[f64; 3]],
+}
+
+impl simd::Kernel for Distances<'_, '_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn run(self) {
+        let m = self.weights.len();
+        let mut r = vec![0.0; m];
+        let (mut to_ideal, mut to_anti) = (vec![0.0; m], vec![0.0; m]);
+        let (w, ideal, anti) = (self.weights, self.ideal, self.anti);
+        for (x, o) in self.rows.chunks_exact(m).zip(self.out) {
+            self.norm.row(x, &mut r);
+            let (r, a, b) = (&r[..m], &mut to_ideal[..m], &mut to_anti[..m]);
+            for j in 0..m {
+                let u = w[j] * r[j];
+                a[j] = (u - ideal[j]) * (u - ideal[j]);
+                b[j] = (u - anti[j]) * (u - anti[j]);
+            }
+            let (plus, minus) = (lanes::sum(a), lanes::sum(b));
+            let (p, q) = (plus.sqrt(), minus.sqrt());
+            *o = [p, q, if p + q > 0.0 { q / (p + q) } else { f64::NAN }];
         }
     }
 }

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::normalization::{Need, Normalization, Normalized};
 use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
+use crate::simd;
 
 /// VIKOR's compromise solution and its two conditions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,19 +73,14 @@ impl Method for Vikor {
         // order of operations; a flat criterion (f* = f⁻) adds 0.
         let mut sr = vec![[0.0; 2]; n];
         problem.for_chunks(&mut sr, 1, |_, rows, out| {
-            let (mut f, mut regret) = (vec![0.0; m], vec![0.0; m]);
-            let (w, best, worst) = (&weights[..m], &best[..m], &worst[..m]);
-            for (x, o) in rows.chunks_exact(m).zip(out) {
-                norm.row(x, &mut f);
-                let f = &f[..m];
-                for j in 0..m {
-                    let g = w[j] * (best[j] - f[j]) / (best[j] - worst[j]);
-                    regret[j] = if best[j] == worst[j] { 0.0 } else { g };
-                }
-                let s = lanes::sum(&regret);
-                let r = regret.iter().fold(0.0f64, |r, g| r.max(*g));
-                *o = [s, r];
-            }
+            simd::run(Regrets {
+                norm: &norm,
+                weights: &weights[..m],
+                best: &best[..m],
+                worst: &worst[..m],
+                rows,
+                out,
+            })
         });
         let s: Vec<f64> = sr.iter().map(|o| o[0]).collect();
         let r: Vec<f64> = sr.iter().map(|o| o[1]).collect();
@@ -182,5 +178,37 @@ pub fn compromise(q: &[f64], s: &[f64], r: &[f64]) -> Compromise {
         options: vec![],
         acceptable_advantage: advantage,
         acceptable_stability: stability,
+    }
+}
+
+/// `[S, R]` for a chunk of rows, run through [`simd::run`].
+struct Regrets<'a, 'b> {
+    norm: &'a Normalized<'b>,
+    weights: &'a [f64],
+    best: &'a [f64],
+    worst: &'a [f64],
+    rows: &'a [f64],
+    out: &'a mut [[f64; 2]],
+}
+
+impl simd::Kernel for Regrets<'_, '_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn run(self) {
+        let m = self.weights.len();
+        let (mut f, mut regret) = (vec![0.0; m], vec![0.0; m]);
+        let (w, best, worst) = (self.weights, self.best, self.worst);
+        for (x, o) in self.rows.chunks_exact(m).zip(self.out) {
+            self.norm.row(x, &mut f);
+            let f = &f[..m];
+            for j in 0..m {
+                let g = w[j] * (best[j] - f[j]) / (best[j] - worst[j]);
+                regret[j] = if best[j] == worst[j] { 0.0 } else { g };
+            }
+            let s = lanes::sum(&regret);
+            let r = regret.iter().fold(0.0f64, |r, g| r.max(*g));
+            *o = [s, r];
+        }
     }
 }

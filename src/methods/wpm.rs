@@ -2,6 +2,7 @@
 
 use super::normalization::{Need, Normalization, Normalized};
 use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
+use crate::simd;
 
 /// The weighted product model.
 ///
@@ -31,29 +32,12 @@ impl Method for WeightedProduct {
         // (product, vetoed) per option.
         let mut out = vec![(0.0, false); problem.options()];
         problem.for_chunks(&mut out, 1, |_, rows, out| {
-            let (mut v, mut logs) = (vec![0.0; m], vec![0.0; m]);
-            let w = &weights[..m];
-            for (x, o) in rows.chunks_exact(m).zip(out) {
-                norm.row(x, &mut v);
-                let v = &v[..m];
-                if v.iter().all(|v| v.is_normal() && *v > 0.0) {
-                    // Π v^w = exp(Σ w ln v): one exponential per option; the
-                    // logarithms in a plain loop over the cells, which vectorizes.
-                    let logs = &mut logs[..m];
-                    for j in 0..m {
-                        logs[j] = w[j] * lanes::ln(v[j]);
-                    }
-                    *o = (lanes::sum(logs).exp(), false);
-                } else {
-                    let mut product = 1.0;
-                    let mut vetoed = false;
-                    for (v, w) in v.iter().zip(w) {
-                        product *= v.max(0.0).powf(*w);
-                        vetoed |= *v <= 0.0 && *w > 0.0;
-                    }
-                    *o = (product, vetoed);
-                }
-            }
+            simd::run(Products {
+                norm: &norm,
+                weights: &weights[..m],
+                rows,
+                out,
+            })
         });
         let vetoed = out.iter().filter(|o| o.1).count();
         if vetoed > 0 {
@@ -86,6 +70,131 @@ impl Method for WeightedProduct {
             ],
             notes: norm.notes,
             compromise: None,
+        }
+    }
+}
+
+/// Rows handled together: their logarithms form one long loop over
+/// contiguous cells, which vectorizes better than a loop per row.
+const BLOCK: usize = 64;
+
+/// `(P_i, vetoed)` for a chunk of rows, run through [`simd::run`].
+struct Products<'a, 'b> {
+    norm: &'a Normalized<'b>,
+    weights: &'a [f64],
+    rows: &'a [f64],
+    out: &'a mut [(f64, bool)],
+}
+
+impl simd::Kernel for Products<'_, '_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn run(self) {
+        let m = self.weights.len();
+        // The weights repeated once per row of a block, so that the block's
+        // weighted logarithms are one loop over aligned slices.
+        let tiled: Vec<f64> = (0..BLOCK * m).map(|k| self.weights[k % m]).collect();
+        let (mut v, mut logs) = (vec![0.0; BLOCK * m], vec![0.0; BLOCK * m]);
+        for (rows, out) in self.rows.chunks(BLOCK * m).zip(self.out.chunks_mut(BLOCK)) {
+            let cells = rows.len();
+            let (v, logs) = (&mut v[..cells], &mut logs[..cells]);
+            for (x, v) in rows.chunks_exact(m).zip(v.chunks_exact_mut(m)) {
+                self.norm.row(x, v);
+            }
+            // Π v^w = exp(Σ w ln v): a logarithm per cell, one exponential
+            // per option. Rows with a value that is zero, negative or not
+            // normal get no meaningful logarithm and take the product of
+            // powers below instead.
+            for ((l, &v), &w) in logs.iter_mut().zip(v.iter()).zip(&tiled) {
+                *l = w * lanes::ln(v);
+            }
+            for ((v, logs), o) in v.chunks_exact(m).zip(logs.chunks_exact(m)).zip(out) {
+                *o = if v.iter().all(|v| v.is_normal() && *v > 0.0) {
+                    (lanes::sum(logs).exp(), false)
+                } else {
+                    powers(v, self.weights)
+                };
+            }
+        }
+    }
+}
+
+/// `Π v^w` and whether a zero value on a weighted criterion vetoes the option.
+fn powers(v: &[f64], w: &[f64]) -> (f64, bool) {
+    let mut product = 1.0;
+    let mut vetoed = false;
+    for (v, w) in v.iter().zip(w) {
+        product *= v.max(0.0).powf(*w);
+        vetoed |= *v <= 0.0 && *w > 0.0;
+    }
+    (product, vetoed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Criterion, CriterionId, Direction, MissingPolicy, PreferenceFunction, Scale,
+    };
+
+    fn criterion(j: usize) -> Criterion {
+        Criterion {
+            id: CriterionId::new(format!("c{j}")),
+            name: format!("c{j}"),
+            description: String::new(),
+            group: None,
+            direction: if j % 3 == 2 {
+                Direction::Cost
+            } else {
+                Direction::Benefit
+            },
+            scale: Scale {
+                min: 0.0,
+                max: 10.0,
+            },
+            value_function: None,
+            missing: MissingPolicy::Error,
+            preference: PreferenceFunction::Usual,
+        }
+    }
+
+    /// The blocked, vectorized products equal the definition `Π v^w`
+    /// computed cell by cell with `powf`, to 1e-12 relative, on models that
+    /// end mid-block, run on one thread and on several, and contain vetoed
+    /// options (a zero value, here the worst score of a minmax column).
+    #[test]
+    fn products_match_the_product_of_powers() {
+        for (n, m) in [(1, 3), (63, 5), (130, 7), (20_000, 17)] {
+            let criteria: Vec<Criterion> = (0..m).map(criterion).collect();
+            let rows: Vec<f64> = (0..n * m)
+                .map(|k| {
+                    ((k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 11) as f64 * 1e-15 % 10.0
+                })
+                .collect();
+            let problem = Problem::from_rows(&rows, &criteria);
+            let weights: Vec<f64> = (0..m).map(|j| (j + 1) as f64).collect();
+            let total: f64 = weights.iter().sum();
+            let weights: Vec<f64> = weights.iter().map(|w| w / total).collect();
+            for normalization in [Normalization::Minmax, Normalization::Max] {
+                let method = WeightedProduct { normalization };
+                let got = method.evaluate(&problem, &weights).scores;
+                let norm = Normalized::of(&problem, normalization, Need::Maps);
+                let mut v = vec![0.0; m];
+                let mut vetoed = 0;
+                for (i, g) in got.iter().enumerate() {
+                    norm.row(problem.row(i), &mut v);
+                    let want: f64 = v.iter().zip(&weights).map(|(v, w)| v.powf(*w)).product();
+                    vetoed += usize::from(want == 0.0);
+                    assert!(
+                        (g - want).abs() <= 1e-12 * want.abs(),
+                        "{n}×{m} {normalization:?} option {i}: {g} vs {want}"
+                    );
+                }
+                if normalization == Normalization::Minmax && n > 1 {
+                    assert!(vetoed > 0, "the test should include vetoed options");
+                }
+            }
         }
     }
 }

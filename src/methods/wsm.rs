@@ -4,6 +4,7 @@ use nalgebra::DMatrix;
 
 use super::normalization::{Need, Normalization, Normalized};
 use super::{Better, Evaluation, Method, Problem, Step, StepValues, lanes};
+use crate::simd;
 
 /// The additive value model (weighted sum of values).
 ///
@@ -41,16 +42,12 @@ impl Method for WeightedSum {
         let m = problem.width();
         let mut scores = vec![0.0; problem.options()];
         problem.for_chunks(&mut scores, 1, |_, rows, out| {
-            let (mut v, mut c) = (vec![0.0; m], vec![0.0; m]);
-            let w = &weights[..m];
-            for (x, o) in rows.chunks_exact(m).zip(out) {
-                norm.row(x, &mut v);
-                let (v, c) = (&v[..m], &mut c[..m]);
-                for j in 0..m {
-                    c[j] = w[j] * v[j];
-                }
-                *o = lanes::sum(c);
-            }
+            simd::run(Sums {
+                norm: &norm,
+                weights: &weights[..m],
+                rows,
+                out,
+            })
         });
         let values = norm.rows(problem, problem.detail());
         let contributions = values
@@ -74,6 +71,32 @@ impl Method for WeightedSum {
             ],
             notes: norm.notes,
             compromise: None,
+        }
+    }
+}
+
+/// `V_i` for a chunk of rows, run through [`simd::run`].
+struct Sums<'a, 'b> {
+    norm: &'a Normalized<'b>,
+    weights: &'a [f64],
+    rows: &'a [f64],
+    out: &'a mut [f64],
+}
+
+impl simd::Kernel for Sums<'_, '_> {
+    type Output = ();
+
+    #[inline(always)]
+    fn run(self) {
+        let (w, m) = (self.weights, self.weights.len());
+        let (mut v, mut c) = (vec![0.0; m], vec![0.0; m]);
+        for (x, o) in self.rows.chunks_exact(m).zip(self.out) {
+            self.norm.row(x, &mut v);
+            let (v, c) = (&v[..m], &mut c[..m]);
+            for j in 0..m {
+                c[j] = w[j] * v[j];
+            }
+            *o = lanes::sum(c);
         }
     }
 }

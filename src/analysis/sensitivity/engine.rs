@@ -12,9 +12,11 @@ use crate::methods::{Method, Problem};
 /// How scores along a sweep are found.
 #[derive(Debug, Clone, Copy)]
 pub enum Engine<'a> {
-    /// The additive model: every score is linear along a sweep.
+    /// A method whose score is linear in the weights (the additive model,
+    /// PROMETHEE II): every score is linear along a sweep.
     Exact {
-        /// Values, options × criteria.
+        /// The coefficients of the weights, options × criteria: values, or
+        /// per-criterion net flows.
         values: &'a DMatrix<f64>,
     },
     /// Any other method: evaluated on a grid.

@@ -10,9 +10,11 @@
 //! - every option's rank under every profile.
 //!
 //! Under the additive model (`wsm`) everything is exact and costs
-//! `O(n·m·log n)` on `n` options and `m` criteria, plus the swaps listed;
-//! under other methods crossings are found on a shared grid and refined
-//! together to 1e-7 ([`numerical`]).
+//! `O(n·m·log n)` on `n` options and `m` criteria, plus the swaps listed.
+//! So under PROMETHEE II, whose net flow is linear in the weights: its
+//! per-criterion net flows take the place of the values
+//! ([`crate::methods::criterion_flows`]). Under the other methods crossings
+//! are found on a shared grid and refined together to 1e-7 ([`numerical`]).
 
 pub mod critical;
 mod engine;
@@ -114,8 +116,15 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
     let ranks = competition_ranks(&evaluation.scores, evaluation.better);
     let order = rank_order(&ranks);
     let top = order[0];
-    let exact = request.method == MethodKind::Wsm;
-    let values = problem.values();
+    // The additive model's score, and PROMETHEE II's net flow, are linear
+    // in the weights: their coefficients make every threshold exact.
+    let linear = match request.method {
+        MethodKind::Wsm => Some(problem.values()),
+        MethodKind::Promethee => Some(crate::methods::criterion_flows(&problem)),
+        _ => None,
+    };
+    let exact = linear.is_some();
+    let values = linear.unwrap_or_else(|| problem.values());
     let engine = if exact {
         Engine::Exact { values: &values }
     } else {
@@ -137,7 +146,7 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
         None => (0..model.criteria.len()).collect(),
     };
     // The most critical criterion for the top and for adjacent pairs: all
-    // adjacent pairs under the additive model (closed form), the listed
+    // adjacent pairs under a linear method (closed form), the listed
     // ones otherwise.
     let all_pairs: Vec<(usize, usize)> = order.windows(2).map(|p| (p[0], p[1])).collect();
     let listed_pairs = all_pairs.len().min(places);

@@ -14,6 +14,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::lines::Crossing;
 use super::sweep::{Edge, Path};
 use crate::analysis::ranking::TIE_TOLERANCE;
@@ -89,7 +91,8 @@ impl Sampled {
         ts.sort_by(f64::total_cmp);
         ts.dedup();
         let now = ts.iter().position(|&t| t == current).unwrap_or(0);
-        let scores = ts.iter().map(|&t| eval.at(t)).collect();
+        // Grid points are independent: evaluated in parallel, collected in order.
+        let scores = ts.par_iter().map(|&t| eval.at(t)).collect();
         Sampled { ts, scores, now }
     }
 
@@ -278,7 +281,7 @@ fn refine_together(eval: &Evaluator<'_>, pending: Vec<(f64, f64, usize, usize)>)
             let (lo, hi) = (f64::from_bits(lo), f64::from_bits(hi));
             let step = (hi - lo) / (SPLIT + 1) as f64;
             let points: Vec<f64> = (1..=SPLIT).map(|k| lo + step * k as f64).collect();
-            let scores: Vec<Vec<f64>> = points.iter().map(|&t| eval.at(t)).collect();
+            let scores: Vec<Vec<f64>> = points.par_iter().map(|&t| eval.at(t)).collect();
             for (a, b) in pairs {
                 // The first interior point where `a` no longer leads `b`.
                 let k = scores.iter().position(|s| !leads(s, a, b));

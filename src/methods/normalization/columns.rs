@@ -102,7 +102,7 @@ impl ColumnMap<'_> {
 
 /// Per-column statistics of the raw scores, gathered in one pass.
 #[derive(Debug, Clone)]
-struct Stats {
+pub(crate) struct Stats {
     min: Vec<f64>,
     max: Vec<f64>,
     sum: Vec<f64>,
@@ -129,6 +129,7 @@ impl Stats {
     }
 
     /// One pass over `rows`; sums are taken in row order within the chunk.
+    #[inline(always)]
     fn gather(problem: &Problem<'_>, method: Normalization, rows: &[f64]) -> Self {
         let m = problem.width();
         let mut st = Stats::new(m);
@@ -198,6 +199,22 @@ impl Stats {
     }
 }
 
+/// [`Stats::gather`] over a chunk of rows, run through [`crate::simd::run`].
+struct Gather<'a, 'b> {
+    problem: &'a Problem<'b>,
+    method: Normalization,
+    rows: &'a [f64],
+}
+
+impl crate::simd::Kernel for Gather<'_, '_> {
+    type Output = Stats;
+
+    #[inline(always)]
+    fn run(self) -> Stats {
+        Stats::gather(self.problem, self.method, self.rows)
+    }
+}
+
 /// The normalization of a problem, column by column: a map per criterion,
 /// applied row by row without building the normalized matrix.
 #[derive(Debug, Clone)]
@@ -220,17 +237,28 @@ impl<'a> Normalized<'a> {
     pub fn of(problem: &Problem<'a>, method: Normalization, need: Need) -> Self {
         let m = problem.width();
         let stats = (method != Normalization::Value || need == Need::Extremes).then(|| {
-            problem
-                .map_chunks(|rows| Stats::gather(problem, method, rows))
-                .into_iter()
-                .reduce(Stats::merge)
-                .unwrap_or_else(|| Stats::new(m))
+            // The statistics depend on the scores and the normalization, not
+            // the weights: a problem keeps them, so evaluating it under many
+            // weight vectors (sensitivity sweeps) reads the scores once here.
+            problem.column_stats(method, || {
+                problem
+                    .map_chunks(|rows| {
+                        crate::simd::run(Gather {
+                            problem,
+                            method,
+                            rows,
+                        })
+                    })
+                    .into_iter()
+                    .reduce(Stats::merge)
+                    .unwrap_or_else(|| Stats::new(m))
+            })
         });
         let mut notes = vec![];
         let maps: Vec<ColumnMap<'a>> = (0..m)
             .map(|j| {
                 let c = &problem.criteria[j];
-                let (map, note) = column_map(c, method, stats.as_ref(), j);
+                let (map, note) = column_map(c, method, stats, j);
                 if let Some(note) = note {
                     notes.push(format!("{}: {note}", c.id));
                 }
@@ -256,7 +284,7 @@ impl<'a> Normalized<'a> {
                 ]
             });
         let (mut best, mut worst) = (vec![], vec![]);
-        if let (Need::Extremes, Some(st)) = (need, &stats) {
+        if let (Need::Extremes, Some(st)) = (need, stats) {
             for (j, map) in maps.iter().enumerate() {
                 let (lo, hi) = match map {
                     ColumnMap::Function(_) => (st.value_min[j], st.value_max[j]),

@@ -28,7 +28,7 @@ use std::str::FromStr;
 
 mod columns;
 
-pub(crate) use columns::{Need, Normalized};
+pub(crate) use columns::{Need, Normalized, Stats};
 
 /// How raw scores are made comparable before aggregation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,6 +2,7 @@
 
 pub mod flows;
 
+use nalgebra::DMatrix;
 use rayon::prelude::*;
 
 use super::normalization::Normalization;
@@ -40,7 +41,7 @@ pub struct Promethee {
 
 impl Method for Promethee {
     fn evaluate(&self, problem: &Problem<'_>, weights: &[f64]) -> Evaluation {
-        let (n, m) = (problem.options(), problem.width());
+        let n = problem.options();
         let mut notes = vec![];
         if self.normalization != Normalization::Value {
             notes.push(format!(
@@ -51,19 +52,7 @@ impl Method for Promethee {
         if n < 2 {
             notes.push("a single option has no one to outrank; its flows are 0".into());
         }
-        let column = |j: usize| -> Vec<f64> { (0..n).map(|i| problem.score(i, j)).collect() };
-        // Criteria are independent: flows per criterion in parallel, combined
-        // in criterion order (the same bits whatever the thread count).
-        let per: Vec<(Vec<f64>, Vec<f64>)> = if n * m >= 1 << 14 {
-            (0..m)
-                .into_par_iter()
-                .map(|j| flows::flows(&problem.criteria[j], &column(j)))
-                .collect()
-        } else {
-            (0..m)
-                .map(|j| flows::flows(&problem.criteria[j], &column(j)))
-                .collect()
-        };
+        let per = per_criterion(problem);
         let divisor = if n > 1 { (n - 1) as f64 } else { 1.0 };
         let mut plus = vec![0.0; n];
         let mut minus = vec![0.0; n];
@@ -113,4 +102,37 @@ impl Method for Promethee {
             compromise: None,
         }
     }
+}
+
+/// `(Σ_b P_j(d_j(a, b)), Σ_b P_j(d_j(b, a)))` for every option `a`, per
+/// criterion `j`: the unweighted leaving and entering flows before the
+/// division by `n − 1`.
+fn per_criterion(problem: &Problem<'_>) -> Vec<(Vec<f64>, Vec<f64>)> {
+    let (n, m) = (problem.options(), problem.width());
+    let column = |j: usize| -> Vec<f64> { (0..n).map(|i| problem.score(i, j)).collect() };
+    // Criteria are independent: flows per criterion in parallel, combined
+    // in criterion order (the same bits whatever the thread count).
+    if n * m >= 1 << 14 {
+        (0..m)
+            .into_par_iter()
+            .map(|j| flows::flows(&problem.criteria[j], &column(j)))
+            .collect()
+    } else {
+        (0..m)
+            .map(|j| flows::flows(&problem.criteria[j], &column(j)))
+            .collect()
+    }
+}
+
+/// The net flow of every option on every criterion, `φ_j(a)` (options ×
+/// criteria). The preference functions do not depend on the weights, so
+/// the net flow is linear in them, `φ(a) = Σ_j w_j φ_j(a)`, and sensitivity
+/// analysis under PROMETHEE II is exact, as under the additive model
+/// (Mareschal 1988, "Weight stability intervals in multicriteria decision
+/// aid", EJOR 33(1)).
+pub fn criterion_flows(problem: &Problem<'_>) -> DMatrix<f64> {
+    let n = problem.options();
+    let divisor = if n > 1 { (n - 1) as f64 } else { 1.0 };
+    let per = per_criterion(problem);
+    DMatrix::from_fn(n, per.len(), |i, j| (per[j].0[i] - per[j].1[i]) / divisor)
 }

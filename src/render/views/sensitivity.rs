@@ -151,7 +151,7 @@ impl SensitivityReport {
             "↑ more is better, ↓ less is better",
             self.rule,
             if self.exact {
-                "exact (under the additive model every score is linear in the swept weight)"
+                "exact (every score is linear in the weights)"
             } else {
                 "numerical (found on a 400-step grid and refined to 1e-7)"
             },
@@ -383,7 +383,7 @@ impl View for SensitivityReport {
             }
             None => {
                 doc.paragraph(
-                    "The nearest flip is computed for the additive model (--method wsm) only.",
+                    "The nearest flip is computed under WSM and PROMETHEE II only, whose scores are linear in the weights.",
                 );
             }
         }
