@@ -5,6 +5,9 @@ runs, each under /usr/bin/time -v and a time cap:
 
   tradeoffs check                      every score lacks a source: n x 20 warnings
   tradeoffs rank                       additive model (the default)
+  tradeoffs check, rank                on the same scores, each with a why and a
+                                       source (gen_model.py --evidence): a clean
+                                       model four times the size
   tradeoffs rank --method promethee    usual preference function
   tradeoffs sensitivity
   tradeoffs smaa --samples 10000
@@ -33,10 +36,14 @@ CRITERIA = 20
 
 def commands(d):
     files = ["--options", f"{d}/options.toml", "--criteria", f"{d}/criteria.toml"]
+    e = d + "-evidence"
+    evidence = ["--options", f"{e}/options.toml", "--criteria", f"{e}/criteria.toml"]
     py = [sys.executable, PEER, d]
     return [
         ("tradeoffs check", [BIN, "check", *files]),
         ("tradeoffs rank", [BIN, "rank", *files, "--format", "json"]),
+        ("tradeoffs check, scores with evidence", [BIN, "check", *evidence]),
+        ("tradeoffs rank, scores with evidence", [BIN, "rank", *evidence, "--format", "json"]),
         ("tradeoffs rank --method promethee", [BIN, "rank", *files, "--method", "promethee", "--format", "json"]),
         ("tradeoffs sensitivity", [BIN, "sensitivity", *files, "--format", "json"]),
         ("tradeoffs smaa --samples 10000", [BIN, "smaa", *files, "--samples", "10000", "--format", "json"]),
@@ -81,9 +88,10 @@ def main():
     table = {}
     for n in sizes:
         d = os.path.join(OUT, f"{n}x{CRITERIA}")
-        if not os.path.exists(os.path.join(d, "options.toml")):
-            subprocess.run([sys.executable, os.path.join(ROOT, "benches", "gen_model.py"),
-                            str(n), str(CRITERIA), "1", d], check=True)
+        for folder, extra in ((d, []), (d + "-evidence", ["--evidence"])):
+            if not os.path.exists(os.path.join(folder, "options.toml")):
+                subprocess.run([sys.executable, os.path.join(ROOT, "benches", "gen_model.py"),
+                                str(n), str(CRITERIA), "1", folder, *extra], check=True)
         for name, cmd in commands(d):
             if name in given_up:
                 table[(name, n)] = "not run"

@@ -33,6 +33,14 @@ pub fn check_files(cli: &Cli) -> Checked {
 
 /// [`check_files`], also saying where the model came from.
 pub fn read_and_check(cli: &Cli) -> (Checked, Origin) {
+    let (sources, early, origin) = read_files(cli);
+    (input::check(sources, early), origin)
+}
+
+/// The texts of the files the flags name (or the built-in model's, said so
+/// on standard error), the problems that stopped any being read, and where
+/// they came from.
+pub fn read_files(cli: &Cli) -> (input::Sources, Vec<input::Diagnostic>, Origin) {
     let paths = ModelPaths {
         options: cli.options.clone(),
         criteria: cli.criteria.clone(),
@@ -43,7 +51,7 @@ pub fn read_and_check(cli: &Cli) -> (Checked, Origin) {
             "note: no options.toml or criteria.toml here; using the built-in model (write your own, or pass --options/--criteria)"
         );
     }
-    (input::check(sources, early), origin)
+    (sources, early, origin)
 }
 
 impl Context {

@@ -9,6 +9,9 @@
 //! headers are found by the `toml_parser` lexer, so brackets and line breaks
 //! inside strings and arrays never look like one.
 //!
+//! The rest of the file (its sources, say) is parsed on its own, without the
+//! options, and its offsets mapped back to the whole text.
+//!
 //! When the file is shaped any other way (an `[options]` table, a quoted
 //! header, an `[options.…]` header with no `[[options]]` before it), there is
 //! no cut, and the whole file is parsed at once.
@@ -21,12 +24,32 @@ use toml_parser::lexer::TokenKind;
 /// The options file with its `[[options]]` tables cut out.
 #[derive(Debug)]
 pub struct Cut {
-    /// The text with every option's bytes blanked (line breaks kept), so that
-    /// it parses to the rest of the document at the original offsets.
+    /// The text without its options, each replaced by one line break, so
+    /// that it parses to the rest of the document; [`Cut::place`] maps its
+    /// offsets back to the text's.
     pub rest: String,
+    /// Where each piece of `rest` starts, in `rest` and in the text, in
+    /// order: the parts between options, and the line break standing in for
+    /// each option.
+    pieces: Vec<(usize, usize)>,
     /// The byte range of each option, from its `[[options]]` header to the
     /// next header of another table, in file order.
     pub options: Vec<Range<usize>>,
+}
+
+impl Cut {
+    /// The offset in the text of `offset` in `rest`. An `end` offset at the
+    /// border of two pieces is the end of the first, a start the start of
+    /// the second.
+    pub fn place(&self, offset: usize, end: bool) -> usize {
+        let k = if end && offset > 0 {
+            self.pieces.partition_point(|&(r, _)| r < offset)
+        } else {
+            self.pieces.partition_point(|&(r, _)| r <= offset)
+        };
+        let (r, t) = self.pieces[k.max(1) - 1];
+        t + (offset - r)
+    }
 }
 
 /// What a table header opens.
@@ -131,18 +154,26 @@ pub fn cut(text: &str) -> Option<Cut> {
     if options.is_empty() {
         return None;
     }
-    let mut rest = text.as_bytes().to_vec();
+    // Each option starts a line (after blanks at most) and runs to the next
+    // header or the end, so the part before it ends in a blank or a line
+    // break, and one line break in its place keeps every token apart.
+    let mut rest = String::new();
+    let mut pieces = vec![];
+    let mut from = 0;
     for range in &options {
-        for byte in &mut rest[range.clone()] {
-            if *byte != b'\n' {
-                *byte = b' ';
-            }
-        }
+        pieces.push((rest.len(), from));
+        rest.push_str(&text[from..range.start]);
+        pieces.push((rest.len(), range.start));
+        rest.push('\n');
+        from = range.end;
     }
-    // Only whole characters were blanked (the cuts fall on ASCII brackets or
-    // the end), each byte by an ASCII space.
-    let rest = String::from_utf8(rest).ok()?;
-    Some(Cut { rest, options })
+    pieces.push((rest.len(), from));
+    rest.push_str(&text[from..]);
+    Some(Cut {
+        rest,
+        pieces,
+        options,
+    })
 }
 
 #[cfg(test)]
@@ -158,11 +189,20 @@ mod tests {
         assert!(text[cut.options[0].clone()].ends_with("c = 1\n"));
         assert!(text[cut.options[1].clone()].starts_with("[[ options ]]"));
         assert!(text[cut.options[1].clone()].ends_with("id = \"y\"\n"));
-        assert_eq!(cut.rest.len(), text.len());
         assert!(cut.rest.contains("[sources.a]") && cut.rest.contains("[sources.b]"));
         assert!(!cut.rest.contains("id ="));
         let b = text.find("[sources.b]").expect("present");
-        assert_eq!(&cut.rest[b..b + 11], "[sources.b]");
+        let rest_b = cut.rest.find("[sources.b]").expect("kept");
+        assert_eq!(cut.place(rest_b, false), b);
+        assert_eq!(cut.place(rest_b + 11, true), b + 11);
+        let a = text.find("[sources.a]").expect("present");
+        assert_eq!(cut.place(0, false), a);
+        // The part before the first option ends where the option starts.
+        let before = cut.rest.find("\n\n\n").expect("the options' line breaks") + 2;
+        let header = text.find("\n[[options]]").expect("a header") + 1;
+        assert_eq!(cut.place(before, true), header);
+        assert_eq!(cut.place(before, false), header);
+        assert_eq!(cut.place(cut.rest.len(), true), text.len());
     }
 
     #[test]

@@ -57,11 +57,25 @@ impl Checked {
 /// Problems that stop the text being read at all (an unreadable file) are
 /// passed in as `early`.
 pub fn check(sources: Sources, early: Vec<Diagnostic>) -> Checked {
+    check_with(sources, early, &mut ())
+}
+
+/// [`check`], showing each entry of the options file to `watch` as it is
+/// read, so that a further check needs no second reading of the file.
+pub(crate) fn check_with(
+    sources: Sources,
+    early: Vec<Diagnostic>,
+    watch: &mut impl read::OptionWatch,
+) -> Checked {
     let mut diagnostics = early;
     let criteria_raw = read::criteria_file(&sources.criteria.text, &mut diagnostics);
     let criteria = validate::criteria(criteria_raw, &mut diagnostics);
     let mut options = validate::OptionsValidator::new(&criteria);
-    read::options_file(&sources.options.text, &mut diagnostics, &mut options);
+    read::options_file(
+        &sources.options.text,
+        &mut diagnostics,
+        &mut read::Watched(&mut options, watch),
+    );
     let options = options.finish(&mut diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         // Only on an otherwise valid model: after an error the scores may be placeholders.

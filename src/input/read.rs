@@ -4,6 +4,7 @@
 //! this module walks those values, so that a wrong type or an unknown key in one
 //! place does not hide problems elsewhere.
 
+use rayon::prelude::*;
 use toml_span::value::{Table, Value, ValueInner};
 use toml_span::{Span, Spanned};
 
@@ -14,11 +15,17 @@ use super::raw::*;
 struct Reader<'d> {
     file: FileKind,
     diagnostics: &'d mut Vec<Diagnostic>,
+    /// How far the spans of the tables' keys lie from their place in the
+    /// file: a part parsed on its own has its values' spans moved in place
+    /// (see [`shift_values`]), but keys cannot be changed inside a table.
+    key_shift: usize,
 }
 
 /// The keys of one TOML table, taken one by one; what is left is reported as unknown.
 struct Fields<'de> {
     table: Table<'de>,
+    /// Added to the span of every key.
+    key_shift: usize,
     what: &'static str,
     allowed: &'static [&'static str],
 }
@@ -30,13 +37,14 @@ impl<'de> Fields<'de> {
 
     /// The remaining entries, in file order.
     fn drain(&mut self) -> Vec<(Spanned<String>, Value<'de>)> {
+        let by = self.key_shift;
         let mut entries: Vec<_> = std::mem::take(&mut self.table)
             .into_iter()
             .map(|(key, value)| {
                 (
                     Spanned {
                         value: key.name.into_owned(),
-                        span: key.span,
+                        span: Span::new(key.span.start + by, key.span.end + by),
                     },
                     value,
                 )
@@ -75,6 +83,7 @@ impl Reader<'_> {
         match value.take() {
             ValueInner::Table(table) => Some(Fields {
                 table,
+                key_shift: self.key_shift,
                 what,
                 allowed,
             }),
@@ -332,6 +341,7 @@ pub fn criteria_file(text: &str, diagnostics: &mut Vec<Diagnostic>) -> CriteriaF
     let mut reader = Reader {
         file: FileKind::Criteria,
         diagnostics,
+        key_shift: 0,
     };
     let mut file = CriteriaFile::default();
     let Some(root) = parse(text, FileKind::Criteria, reader.diagnostics) else {
@@ -583,6 +593,41 @@ pub trait OptionSink {
     fn option(&mut self, option: OptionDef, diagnostics: &mut Vec<Diagnostic>);
 }
 
+/// A second listener to the reading, which looks at each entry before the
+/// sink takes it, so that one reading serves two checks.
+pub trait OptionWatch {
+    /// The `[sources]` tables, in file order (called once, before any option).
+    fn sources(&mut self, sources: &[SourceDef]);
+    /// One `[[options]]` entry.
+    fn option(&mut self, option: &OptionDef);
+}
+
+/// Watches nothing.
+impl OptionWatch for () {
+    fn sources(&mut self, _: &[SourceDef]) {}
+    fn option(&mut self, _: &OptionDef) {}
+}
+
+/// Takes nothing: for a reading done only for its watcher.
+impl OptionSink for () {
+    fn sources(&mut self, _: &[SourceDef], _: &mut Vec<Diagnostic>) {}
+    fn option(&mut self, _: OptionDef, _: &mut Vec<Diagnostic>) {}
+}
+
+/// A sink with a watcher: the watcher sees each entry, then the sink takes it.
+pub struct Watched<'s, 'w, S, W>(pub &'s mut S, pub &'w mut W);
+
+impl<S: OptionSink, W: OptionWatch> OptionSink for Watched<'_, '_, S, W> {
+    fn sources(&mut self, sources: &[SourceDef], diagnostics: &mut Vec<Diagnostic>) {
+        self.1.sources(sources);
+        self.0.sources(sources, diagnostics);
+    }
+    fn option(&mut self, option: OptionDef, diagnostics: &mut Vec<Diagnostic>) {
+        self.1.option(&option);
+        self.0.option(option, diagnostics);
+    }
+}
+
 /// Reads `options.toml` into `sink`; type problems go to `diagnostics`.
 ///
 /// Each option's part of the parsed document is dropped once the sink has it.
@@ -593,14 +638,17 @@ pub fn options_file(text: &str, diagnostics: &mut Vec<Diagnostic>, sink: &mut im
     let mut reader = Reader {
         file: FileKind::Options,
         diagnostics,
+        key_shift: 0,
     };
     if let Some(cut) = super::chunks::cut(text) {
-        // A rest that defines `options` itself cannot be cut from its options.
-        let plain = toml_span::parse(&cut.rest)
-            .ok()
-            .is_some_and(|root| root.as_table().is_some_and(|t| !t.contains_key("options")));
-        if plain {
-            return options_by_parts(&mut reader, text, cut, sink);
+        // A rest that defines `options` itself cannot be cut from its options;
+        // one that does not parse is read as a whole, for the first error in the file.
+        if let Ok(root) = toml_span::parse(&cut.rest) {
+            if root.as_table().is_some_and(|t| !t.contains_key("options")) {
+                let mut root = root;
+                place(&mut root, &|offset, end| cut.place(offset, end));
+                return options_by_parts(&mut reader, text, root, &cut.options, sink);
+            }
         }
     }
     options_whole(&mut reader, text, sink);
@@ -628,21 +676,18 @@ fn options_whole(reader: &mut Reader<'_>, text: &str, sink: &mut impl OptionSink
     reader.finish(top);
 }
 
-/// Reads the options file cut into its rest and its options, each option
-/// parsed on its own and its spans moved to their place in the whole text.
+/// Reads the options file cut into its rest (parsed, its spans in place)
+/// and its options, each option parsed on its own and its spans moved to
+/// their place in the whole text.
 fn options_by_parts(
     reader: &mut Reader<'_>,
     text: &str,
-    cut: super::chunks::Cut,
+    rest: Value<'_>,
+    options: &[std::ops::Range<usize>],
     sink: &mut impl OptionSink,
 ) {
-    let super::chunks::Cut { rest, options } = cut;
     {
-        let Some(root) = parse(&rest, FileKind::Options, reader.diagnostics) else {
-            sink.sources(&[], reader.diagnostics);
-            return;
-        };
-        let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) else {
+        let Some(mut top) = reader.table(rest, "options.toml", OPTIONS_TOP) else {
             sink.sources(&[], reader.diagnostics);
             return;
         };
@@ -650,55 +695,131 @@ fn options_by_parts(
         sink.sources(&sources, reader.diagnostics);
         reader.finish(top);
     }
-    // The rest is as long as the file: free it before the options build up.
-    drop(rest);
-    for range in &options {
-        let part = &text[range.clone()];
-        let mut root = match toml_span::parse(part) {
-            Ok(root) => root,
-            Err(error) => {
-                let span = Span::new(error.span.start + range.start, error.span.end + range.start);
-                let span = if span.end > span.start {
-                    span
-                } else {
-                    Span::new(span.start, (span.start + 1).min(text.len()))
-                };
-                reader.push(
-                    Diagnostic::error(
-                        "toml-syntax",
-                        reader.file,
-                        span,
-                        format!("invalid TOML: {error}"),
-                    )
-                    .label("here"),
-                );
-                continue;
+    // Parsing is most of the work, and each option parses on its own: on a
+    // large file, batches of options are parsed on every core while this
+    // thread hands the parsed ones to the sink in file order, each after the
+    // diagnostics its reading raised, as a reading on one thread would.
+    let mut hand_over = |parts: Vec<Part>| {
+        for part in parts {
+            let mut diagnostics = part.diagnostics.into_iter();
+            let mut taken = 0;
+            for (before, option) in part.options {
+                reader
+                    .diagnostics
+                    .extend(diagnostics.by_ref().take(before - taken));
+                taken = before;
+                sink.option(option, reader.diagnostics);
             }
-        };
-        shift(&mut root, range.start);
-        let Some(mut part) = reader.table(root, "options.toml", OPTIONS_TOP) else {
-            continue;
-        };
-        for item in reader
-            .array(part.take("options"), "[[options]]")
-            .map_or(vec![], |a| a.value)
-        {
-            option(reader, item, sink);
+            reader.diagnostics.extend(diagnostics);
         }
-        reader.finish(part);
+    };
+    let read_batch = |batch: &[std::ops::Range<usize>]| -> Vec<Part> {
+        batch
+            .par_iter()
+            .map(|range| read_part(text, range.clone()))
+            .collect()
+    };
+    if options.len() < PARALLEL_FROM {
+        for range in options {
+            hand_over(vec![read_part(text, range.clone())]);
+        }
+        return;
+    }
+    std::thread::scope(|scope| {
+        // A few batches ahead at most, so that the mirrors waiting take little memory.
+        let (parsed, batches) = std::sync::mpsc::sync_channel(2);
+        scope.spawn(move || {
+            for batch in options.chunks(BATCH) {
+                if parsed.send(read_batch(batch)).is_err() {
+                    break;
+                }
+            }
+        });
+        for parts in batches {
+            hand_over(parts);
+        }
+    });
+}
+
+/// Options from which a file's options are parsed on every core.
+const PARALLEL_FROM: usize = 256;
+
+/// Options parsed and handed over at once.
+const BATCH: usize = 256;
+
+/// One option's part of the file, read: its diagnostics, and each option
+/// with the number of diagnostics raised before it.
+struct Part {
+    diagnostics: Vec<Diagnostic>,
+    options: Vec<(usize, OptionDef)>,
+}
+
+impl OptionSink for Part {
+    fn sources(&mut self, _: &[SourceDef], _: &mut Vec<Diagnostic>) {}
+    fn option(&mut self, option: OptionDef, diagnostics: &mut Vec<Diagnostic>) {
+        self.options.push((diagnostics.len(), option));
     }
 }
 
-/// Moves every span in `value` by `by` bytes.
-fn shift(value: &mut Value<'_>, by: usize) {
-    value.span = Span::new(value.span.start + by, value.span.end + by);
+/// Parses and reads the option at `range` of `text`, its spans in place.
+fn read_part(text: &str, range: std::ops::Range<usize>) -> Part {
+    let mut part = Part {
+        diagnostics: vec![],
+        options: vec![],
+    };
+    let mut diagnostics = vec![];
+    let mut reader = Reader {
+        file: FileKind::Options,
+        diagnostics: &mut diagnostics,
+        key_shift: range.start,
+    };
+    let mut root = match toml_span::parse(&text[range.clone()]) {
+        Ok(root) => root,
+        Err(error) => {
+            let span = Span::new(error.span.start + range.start, error.span.end + range.start);
+            let span = if span.end > span.start {
+                span
+            } else {
+                Span::new(span.start, (span.start + 1).min(text.len()))
+            };
+            reader.push(
+                Diagnostic::error(
+                    "toml-syntax",
+                    reader.file,
+                    span,
+                    format!("invalid TOML: {error}"),
+                )
+                .label("here"),
+            );
+            part.diagnostics = diagnostics;
+            return part;
+        }
+    };
+    shift_values(&mut root, range.start);
+    if let Some(mut top) = reader.table(root, "options.toml", OPTIONS_TOP) {
+        for item in reader
+            .array(top.take("options"), "[[options]]")
+            .map_or(vec![], |a| a.value)
+        {
+            option(&mut reader, item, &mut part);
+        }
+        reader.finish(top);
+    }
+    part.diagnostics = diagnostics;
+    part
+}
+
+/// Moves every span in `value` to `to(offset, is_end)`.
+fn place(value: &mut Value<'_>, to: &impl Fn(usize, bool) -> usize) {
+    let span = |s: Span| Span::new(to(s.start, false), to(s.end, true));
+    value.span = span(value.span);
     match value.take() {
         ValueInner::Table(table) => {
             let table = table
                 .into_iter()
                 .map(|(mut key, mut item)| {
-                    key.span = Span::new(key.span.start + by, key.span.end + by);
-                    shift(&mut item, by);
+                    key.span = span(key.span);
+                    place(&mut item, to);
                     (key, item)
                 })
                 .collect();
@@ -706,7 +827,28 @@ fn shift(value: &mut Value<'_>, by: usize) {
         }
         ValueInner::Array(mut items) => {
             for item in &mut items {
-                shift(item, by);
+                place(item, to);
+            }
+            value.set(ValueInner::Array(items));
+        }
+        other => value.set(other),
+    }
+}
+
+/// Moves the span of every value in `value` by `by` bytes, in place (the
+/// keys' spans stay, for [`Reader::key_shift`]).
+fn shift_values(value: &mut Value<'_>, by: usize) {
+    value.span = Span::new(value.span.start + by, value.span.end + by);
+    match value.take() {
+        ValueInner::Table(mut table) => {
+            for item in table.values_mut() {
+                shift_values(item, by);
+            }
+            value.set(ValueInner::Table(table));
+        }
+        ValueInner::Array(mut items) => {
+            for item in &mut items {
+                shift_values(item, by);
             }
             value.set(ValueInner::Array(items));
         }
@@ -882,6 +1024,7 @@ mod tests {
             let mut reader = Reader {
                 file: FileKind::Options,
                 diagnostics: &mut d_whole,
+                key_shift: 0,
             };
             options_whole(&mut reader, &text, &mut whole);
             options_file(&text, &mut d_parts, &mut parts);
@@ -893,5 +1036,58 @@ mod tests {
             assert_eq!(d_whole, d_parts, "{file}");
         }
         assert!(cut_files >= 10, "only {cut_files} files were read by parts");
+    }
+
+    /// A file large enough to be parsed on every core reads as the whole file
+    /// does: the same options in the same order, the same problems.
+    #[test]
+    fn reading_a_large_file_in_parallel_equals_reading_the_whole() {
+        let mut text = String::from("[sources.a]\ntitle = \"A\"\n");
+        for i in 0..3 * PARALLEL_FROM {
+            text.push_str(&format!("\n[[options]]\nid = \"o{i}\"\n[options.scores]\n"));
+            text.push_str(&format!(
+                "c = {{ value = {i}, why = \"w\", source = \"a\" }}\n"
+            ));
+            match i % 97 {
+                5 => text.push_str("d = \"not a number\"\n"),
+                11 => text.push_str("e = { value = 1, colour = \"red\" }\n"),
+                13 => text.push_str("broken = = 1\n"),
+                _ => {}
+            }
+            if i == PARALLEL_FROM {
+                text.push_str("[sources.b]\ntitle = 2\n");
+            }
+        }
+        assert!(super::super::chunks::cut(&text).is_some());
+        let (mut whole, mut parts) = (Record::default(), Record::default());
+        let (mut d_whole, mut d_parts) = (vec![], vec![]);
+        let mut reader = Reader {
+            file: FileKind::Options,
+            diagnostics: &mut d_whole,
+            key_shift: 0,
+        };
+        options_whole(&mut reader, &text, &mut whole);
+        options_file(&text, &mut d_parts, &mut parts);
+        // The whole file stops at its first syntax error; the parts go on past it.
+        assert_eq!(d_whole.len(), 1, "{d_whole:?}");
+        assert_eq!(d_whole[0].code, "toml-syntax");
+        assert!(d_parts.contains(&d_whole[0]));
+        assert_eq!(parts.0.len(), 1 + 3 * PARALLEL_FROM - 8);
+        let text = text.replace("broken = = 1\n", "");
+        let (mut whole, mut parts) = (Record::default(), Record::default());
+        let (mut d_whole, mut d_parts) = (vec![], vec![]);
+        let mut reader = Reader {
+            file: FileKind::Options,
+            diagnostics: &mut d_whole,
+            key_shift: 0,
+        };
+        options_whole(&mut reader, &text, &mut whole);
+        options_file(&text, &mut d_parts, &mut parts);
+        assert_eq!(whole.0, parts.0);
+        let key = |d: &Diagnostic| (d.span.start, d.code, d.message.clone());
+        d_whole.sort_by_key(key);
+        d_parts.sort_by_key(key);
+        assert!(d_whole.len() > 10, "{}", d_whole.len());
+        assert_eq!(d_whole, d_parts);
     }
 }

@@ -15,7 +15,7 @@ use nalgebra::DMatrix;
 
 pub use criterion::{Criterion, Direction, Group, MissingPolicy, Scale};
 pub use id::{CriterionId, GroupId, OptionId, ProfileId, SourceId};
-pub use option::{Evidence, PolicyOption, ScoreDistribution, Source, SourceKind};
+pub use option::{Evidence, EvidenceDetails, PolicyOption, ScoreDistribution, Source, SourceKind};
 pub use preference::PreferenceFunction;
 pub use profile::{Profile, ProfileForm, WeightBound, WeightRatio};
 pub use value_function::PiecewiseLinear;

@@ -15,9 +15,64 @@ pub struct PolicyOption {
     pub description: String,
 }
 
-/// What stands behind one score: its uncertainty range and its provenance.
+/// What stands behind one score: its uncertainty range and its provenance,
+/// read through [`EvidenceDetails`] (to which it dereferences).
+///
+/// Most scores of a large model carry nothing of the kind, so a score
+/// without evidence costs one pointer, not the whole record.
+#[derive(Clone, Default)]
+pub struct Evidence(Option<Box<EvidenceDetails>>);
+
+/// What a score without evidence reads as.
+static NO_EVIDENCE: EvidenceDetails = EvidenceDetails {
+    low: None,
+    high: None,
+    why: None,
+    source: None,
+    quote: None,
+    imputed: false,
+    distribution: None,
+};
+
+impl Evidence {
+    /// The evidence `details` describe.
+    pub fn new(details: EvidenceDetails) -> Self {
+        if details == NO_EVIDENCE {
+            Evidence(None)
+        } else {
+            Evidence(Some(Box::new(details)))
+        }
+    }
+}
+
+impl std::ops::Deref for Evidence {
+    type Target = EvidenceDetails;
+    fn deref(&self) -> &EvidenceDetails {
+        self.0.as_deref().unwrap_or(&NO_EVIDENCE)
+    }
+}
+
+impl std::ops::DerefMut for Evidence {
+    fn deref_mut(&mut self) -> &mut EvidenceDetails {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for Evidence {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+/// The fields of one score's [`Evidence`].
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Evidence {
+pub struct EvidenceDetails {
     /// The lower end of the plausible range, if given.
     pub low: Option<f64>,
     /// The upper end of the plausible range, if given.

@@ -2,10 +2,10 @@ use std::path::Path;
 
 use crate::cli::args::{CheckArgs, Cli};
 use crate::cli::context::colour;
-use crate::cli::context::read_and_check;
+use crate::cli::context::read_files;
 use crate::error::Error;
-use crate::input::Origin;
-use crate::input::quotes::{self, TextPlaces};
+use crate::input::quotes::{QuoteCheck, TextPlaces};
+use crate::input::{self, Origin};
 use crate::render::views::CheckReport;
 use crate::render::{Format, Render};
 
@@ -18,7 +18,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
             )));
         }
     }
-    let (mut checked, origin) = read_and_check(cli);
+    let (sources, early, origin) = read_files(cli);
     // Relative `text = "…"` paths start from the folder of options.toml.
     let model_folder = match (origin, &cli.options) {
         (Origin::Embedded, _) => None,
@@ -29,7 +29,10 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> Result<(), Error> {
         model_folder,
         sources_dir: args.sources.as_deref(),
     };
-    let quotes = quotes::verify(&mut checked, places, args.strict);
+    // The quotes are checked in the same reading of options.toml that builds the model.
+    let mut quotes = QuoteCheck::new(places, args.strict);
+    let mut checked = input::check_with(sources, early, &mut quotes);
+    let quotes = quotes.finish(&mut checked);
     let format = cli.output_format();
     let styled = format == Format::Table && colour(&std::io::stdout());
     let report = CheckReport::new_styled(&checked, args.strict, styled)

@@ -101,63 +101,89 @@ impl QuoteSummary {
 /// Checks every quote of the options file against its source's text, adding a
 /// diagnostic for each problem to `checked`; under `strict`, a score citing a
 /// document without a quote is a warning (and so fails the run).
+///
+/// This reads the options file again, for the spans of the quotes, which the
+/// model does not keep; to check the quotes during the one reading that builds
+/// the model, hand a [`QuoteCheck`] to [`crate::input::check_with`].
 pub fn verify(checked: &mut Checked, places: TextPlaces<'_>, strict: bool) -> QuoteSummary {
-    // The file is read again for the spans of the quotes, which the model does not keep;
-    // its problems were reported by the first reading. Each option is checked as it is
+    let mut quotes = QuoteCheck::new(places, strict);
+    // Its problems were reported by the first reading. Each option is checked as it is
     // read, so the mirror of the whole file never exists at once.
-    let mut sink = QuoteSink {
-        sources: vec![],
-        texts: Texts {
-            places,
-            loaded: HashMap::new(),
-        },
-        summary: QuoteSummary::default(),
-        diagnostics: vec![],
-        strict,
-    };
+    let mut nothing = ();
+    let mut sink = read::Watched(&mut nothing, &mut quotes);
     read::options_file(&checked.sources.options.text, &mut vec![], &mut sink);
-    let QuoteSink {
-        summary,
-        diagnostics,
-        ..
-    } = sink;
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        checked.model = None;
-    }
-    checked.diagnostics.extend(diagnostics);
-    checked
-        .diagnostics
-        .sort_by_key(|d| (d.file != FileKind::Criteria, d.span.start));
-    summary
+    quotes.finish(checked)
 }
 
-/// Checks the quotes of each option as the reader hands it over.
-struct QuoteSink<'a> {
+/// The check of quotes, fed each option as the options file is read.
+#[derive(Debug)]
+pub struct QuoteCheck<'a> {
     sources: Vec<SourceDef>,
+    /// Each source's index in `sources`, by id.
+    by_id: HashMap<String, usize>,
     texts: Texts<'a>,
     summary: QuoteSummary,
     diagnostics: Vec<Diagnostic>,
     strict: bool,
 }
 
-impl read::OptionSink for QuoteSink<'_> {
-    fn sources(&mut self, sources: &[SourceDef], _: &mut Vec<Diagnostic>) {
-        self.sources = sources.to_vec();
+impl<'a> QuoteCheck<'a> {
+    /// A check of quotes against the texts found at `places`.
+    pub fn new(places: TextPlaces<'a>, strict: bool) -> Self {
+        QuoteCheck {
+            sources: vec![],
+            by_id: HashMap::new(),
+            texts: Texts {
+                places,
+                loaded: HashMap::new(),
+            },
+            summary: QuoteSummary::default(),
+            diagnostics: vec![],
+            strict,
+        }
     }
 
-    fn option(&mut self, option: OptionDef, _: &mut Vec<Diagnostic>) {
-        let QuoteSink {
+    /// Adds the problems found to `checked` (after its own, in file order);
+    /// an error among them leaves no model.
+    pub fn finish(self, checked: &mut Checked) -> QuoteSummary {
+        let QuoteCheck {
+            summary,
+            diagnostics,
+            ..
+        } = self;
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            checked.model = None;
+        }
+        checked.diagnostics.extend(diagnostics);
+        checked
+            .diagnostics
+            .sort_by_key(|d| (d.file != FileKind::Criteria, d.span.start));
+        summary
+    }
+}
+
+impl read::OptionWatch for QuoteCheck<'_> {
+    fn sources(&mut self, sources: &[SourceDef]) {
+        self.sources = sources.to_vec();
+        self.by_id = HashMap::with_capacity(sources.len());
+        for (k, source) in sources.iter().enumerate() {
+            // Of two sources with one id (an error of its own), the later counts.
+            self.by_id.insert(source.id.value.clone(), k);
+        }
+    }
+
+    fn option(&mut self, option: &OptionDef) {
+        let QuoteCheck {
             sources,
+            by_id,
             texts,
             summary,
             diagnostics,
             strict,
         } = self;
-        let by_id: HashMap<&str, &SourceDef> =
-            sources.iter().map(|s| (s.id.value.as_str(), s)).collect();
         let option_id = option.id.as_ref().map_or("?", |id| id.value.as_str());
         for score in &option.scores {
-            let Some(source) = cited(score, &by_id) else {
+            let Some(source) = cited(score, sources, by_id) else {
                 continue;
             };
             if source.kind.as_ref().is_some_and(|k| k.value == "judgment") {
@@ -203,12 +229,17 @@ impl read::OptionSink for QuoteSink<'_> {
 }
 
 /// The source a score cites, by the first word of its `source`.
-fn cited<'s>(score: &ScoreDef, sources: &HashMap<&str, &'s SourceDef>) -> Option<&'s SourceDef> {
+fn cited<'s>(
+    score: &ScoreDef,
+    sources: &'s [SourceDef],
+    by_id: &HashMap<String, usize>,
+) -> Option<&'s SourceDef> {
     let first = score.source.as_ref()?.value.split_whitespace().next()?;
-    sources.get(first).copied()
+    by_id.get(first).map(|&k| &sources[k])
 }
 
 /// The text of one source, as far as it could be had.
+#[derive(Debug)]
 enum Text {
     Indexed {
         index: Box<SourceIndex>,
@@ -221,6 +252,7 @@ enum Text {
 }
 
 /// The texts read so far, each read and indexed once.
+#[derive(Debug)]
 struct Texts<'a> {
     places: TextPlaces<'a>,
     loaded: HashMap<String, Text>,

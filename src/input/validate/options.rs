@@ -131,7 +131,7 @@ impl OptionSink for OptionsValidator<'_> {
             .collect();
     }
 
-    fn option(&mut self, def: OptionDef, diagnostics: &mut Vec<Diagnostic>) {
+    fn option(&mut self, mut def: OptionDef, diagnostics: &mut Vec<Diagnostic>) {
         let mut v = Validator {
             diagnostics,
             broken_scale: false,
@@ -159,7 +159,8 @@ impl OptionSink for OptionsValidator<'_> {
         // Scores with neither `why` nor `source`, while every score so far has
         // had neither: an option with no evidence at all draws one warning.
         let (mut all_bare, mut bare_scores) = (true, vec![]);
-        for score in &def.scores {
+        for k in 0..def.scores.len() {
+            let score = &def.scores[k];
             let Some(j) = crit_ids.index(&score.criterion.value) else {
                 v.unknown(
                     "unknown-criterion",
@@ -245,17 +246,20 @@ impl OptionSink for OptionsValidator<'_> {
                 );
             }
             scores[(i, j)] = value.value;
-            evidence[i][j] = Evidence {
+            let distribution = score.distribution.as_ref().and_then(|d| {
+                super::uncertainty::distribution(&mut v, id, &score.criterion.value, score, d)
+            });
+            // The texts move into the model; nothing reads them from the mirror after this.
+            let score = &mut def.scores[k];
+            evidence[i][j] = Evidence::new(EvidenceDetails {
                 low: score.low.as_ref().map(|x| x.value),
                 high: score.high.as_ref().map(|x| x.value),
-                why: text(&score.why),
-                source: text(&score.source),
-                quote: text(&score.quote),
+                why: score.why.take().map(|x| x.value),
+                source: score.source.take().map(|x| x.value),
+                quote: score.quote.take().map(|x| x.value),
                 imputed: false,
-                distribution: score.distribution.as_ref().and_then(|d| {
-                    super::uncertainty::distribution(&mut v, id, &score.criterion.value, score, d)
-                }),
-            };
+                distribution,
+            });
         }
         if bare_scores.len() > 1 {
             let span = def.id.as_ref().map_or(def.span, |s| s.span);
@@ -317,9 +321,13 @@ impl OptionSink for OptionsValidator<'_> {
         }
         options.push(PolicyOption {
             id: OptionId::new(id),
-            name: text(&def.name).unwrap_or_else(|| id.clone()),
-            category: text(&def.category).unwrap_or_default(),
-            description: text(&def.description).unwrap_or_default(),
+            name: def
+                .name
+                .take()
+                .map(|x| x.value)
+                .unwrap_or_else(|| id.clone()),
+            category: def.category.take().map(|x| x.value).unwrap_or_default(),
+            description: def.description.take().map(|x| x.value).unwrap_or_default(),
         });
     }
 }
