@@ -190,12 +190,18 @@ pub fn run(model: &Model, request: &Request) -> Result<SmaaReport, SmaaError> {
     } else {
         vec![]
     };
-    let evaluator = run::Evaluator::new(
-        model,
-        request.method.method(),
-        request.method == MethodKind::Wsm,
-        cells,
-    );
+    // Figures that are weighted sums of fixed coefficients are computed as
+    // such: the additive model's values (redrawn with uncertain scores), and
+    // PROMETHEE II's per-criterion net flows, which depend on the scores
+    // alone (Mareschal 1988), when the scores are fixed.
+    let linear = match request.method {
+        MethodKind::Wsm => Some(model.values()),
+        MethodKind::Promethee if cells.is_empty() => Some(crate::methods::criterion_flows(
+            &crate::methods::Problem::of(model),
+        )),
+        _ => None,
+    };
+    let evaluator = run::Evaluator::new(model, request.method.method(), linear, cells);
     Ok(pool.install(|| {
         let threads = rayon::current_num_threads();
         let total = main_pass(&evaluator, &sampler, &plan, request, threads);

@@ -19,6 +19,7 @@
 
 use std::sync::Mutex;
 
+use nalgebra::DMatrix;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
@@ -142,9 +143,20 @@ impl Buffers {
 }
 
 impl<'a> Evaluator<'a> {
-    pub fn new(model: &'a Model, method: Box<dyn Method>, fast: bool, cells: Vec<Cell>) -> Self {
+    /// The evaluator of `method` on `model`. `linear`: the coefficients of
+    /// the weights (options × criteria) when the method's figure is their
+    /// weighted sum — the additive model's values, or PROMETHEE II's
+    /// per-criterion net flows with fixed scores — which makes every draw a
+    /// weighted sum; `None` evaluates the method itself on every draw.
+    pub fn new(
+        model: &'a Model,
+        method: Box<dyn Method>,
+        linear: Option<DMatrix<f64>>,
+        cells: Vec<Cell>,
+    ) -> Self {
         let (n, m) = (model.options.len(), model.criteria.len());
-        let v = model.values();
+        let fast = linear.is_some();
+        let v = linear.unwrap_or_else(|| model.values());
         let stride = n.next_multiple_of(LANES);
         let mut values = vec![0.0; stride * m];
         for j in 0..m {
@@ -764,5 +776,35 @@ mod tests {
         c.count(&close, &mut vec![]);
         assert_eq!(c.ahead[..3], [1, 0, 2]);
         assert!(!c.tied);
+    }
+
+    /// PROMETHEE II's net flow is linear in the weights, so the weighted sum
+    /// of per-criterion net flows that SMAA draws with fixed scores must
+    /// give the figures of the method itself, and the same ranking, under
+    /// any weights.
+    #[test]
+    fn promethee_figures_from_criterion_flows_match_the_method() {
+        use crate::methods::{Problem, Promethee, criterion_flows};
+        use rand::RngExt;
+        let model = crate::from_texts(
+            crate::input::DEFAULT_OPTIONS,
+            crate::input::DEFAULT_CRITERIA,
+        )
+        .expect("the built-in model is valid");
+        let flows = criterion_flows(&Problem::of(&model));
+        let linear = Evaluator::new(&model, Box::new(Promethee::default()), Some(flows), vec![]);
+        let general = Evaluator::new(&model, Box::new(Promethee::default()), None, vec![]);
+        let (mut a, mut b) = (linear.buffers(), general.buffers());
+        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        for _ in 0..200 {
+            let w: Vec<f64> = (0..linear.m).map(|_| rng.random::<f64>()).collect();
+            let total: f64 = w.iter().sum();
+            let w: Vec<f64> = w.iter().map(|x| x / total).collect();
+            linear.figures(&a.values, &a.raw, &w, &mut a.s);
+            general.figures(&b.values, &b.raw, &w, &mut b.s);
+            for i in 0..linear.n {
+                assert!((a.s[i] - b.s[i]).abs() < 1e-12, "{} vs {}", a.s[i], b.s[i]);
+            }
+        }
     }
 }
