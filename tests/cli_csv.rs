@@ -167,3 +167,28 @@ fn sensitivity_csv_leads_with_the_stability_intervals() {
         assert!(a <= w + 1e-9 && w <= b + 1e-9, "{row:?}");
     }
 }
+
+/// The pairwise table is built only for CSV; it must still be there, with
+/// a row per ordered pair and the JSON's shares to the last digit.
+#[test]
+fn smaa_pairwise_csv_equals_the_json() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let args = ["smaa", "--samples", "2000", "--seed", "3"];
+    let mut with_table = args.to_vec();
+    with_table.extend_from_slice(&["--table", "pairwise"]);
+    let (headers, rows) = one_table(&csv_of(dir.path(), &with_table));
+    let (a, b, share) = (
+        column(&headers, "option_id"),
+        column(&headers, "versus_id"),
+        column(&headers, "share_ahead"),
+    );
+    let json = json(dir.path(), &args);
+    let pairs = json["pairwise_winning"].as_object().expect("pairwise");
+    let n = pairs.len();
+    assert!(n > 1);
+    assert_eq!(rows.len(), n * (n - 1));
+    for row in &rows {
+        let want = pairs[&row[a]][&row[b]].as_f64().expect("a share");
+        assert_eq!(row[share].parse::<f64>().expect("a number"), want);
+    }
+}

@@ -25,6 +25,14 @@ pub use document::{Block, Document, Table, full};
 pub trait View {
     /// The result as headings, paragraphs and tables.
     fn document(&self) -> Document;
+
+    /// The document as `format` shows it. Only CSV shows the data tables
+    /// ([`document::Block::Data`]); a view whose data tables are large
+    /// (every pair of options) leaves them out for the other formats.
+    fn document_for(&self, format: Format) -> Document {
+        let _ = format;
+        self.document()
+    }
 }
 
 /// An output format.
@@ -93,9 +101,9 @@ impl<T: Serialize + View> Render for T {
     fn render(&self, format: Format) -> String {
         match format {
             Format::Json => json::render(self),
-            Format::Table => table::render(&self.document()),
-            Format::Csv => csv::render(&self.document()),
-            Format::Md => markdown::render(&self.document()),
+            Format::Table => table::render(&self.document_for(format)),
+            Format::Csv => csv::render(&self.document_for(format)),
+            Format::Md => markdown::render(&self.document_for(format)),
             // The command line refuses these for results (they are whole
             // files: a report, an exchange model); a table is the safe reading.
             Format::Html | Format::Xmcda => table::render(&self.document()),

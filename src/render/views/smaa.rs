@@ -37,6 +37,18 @@ fn pct(x: f64) -> String {
 
 impl View for SmaaTable<'_> {
     fn document(&self) -> Document {
+        self.build(true)
+    }
+
+    fn document_for(&self, format: crate::render::Format) -> Document {
+        self.build(format == crate::render::Format::Csv)
+    }
+}
+
+impl SmaaTable<'_> {
+    /// The document; `data`: with the CSV data tables, whose pairwise table
+    /// has a row for every ordered pair of options.
+    fn build(&self, data: bool) -> Document {
         let r = self.report;
         let mut doc = Document::new();
         doc.heading(format!(
@@ -54,7 +66,7 @@ impl View for SmaaTable<'_> {
         ));
         doc.data(acceptability_data(r));
         doc.data(central_weights_data(r));
-        if r.pairwise {
+        if r.pairwise && data {
             let mut pairs = Table::data("pairwise", &["option_id", "versus_id", "share_ahead"]);
             for (a, row) in &r.pairwise_winning {
                 for (b, share) in row {
