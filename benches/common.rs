@@ -61,3 +61,45 @@ pub fn default_model() -> tradeoffs::Model {
     )
     .expect("the default model is valid")
 }
+
+/// Words in the text: about the length of the longest paper of the default model.
+pub const QUOTE_TEXT_WORDS: usize = 16_000;
+/// Quotes checked: about as many as the default model carries.
+pub const QUOTES: usize = 400;
+/// Words per quote (some 200 characters).
+pub const QUOTE_WORDS: usize = 30;
+
+/// A text of `QUOTE_TEXT_WORDS` words with a skewed spread (word `w<k>`, `k` the cube of
+/// a uniform draw in `[0, 10)`, so small `k` are common) and a line break
+/// every 12 words; quotes of `QUOTE_WORDS` words taken from it; and the same
+/// quotes with their middle word changed.
+pub fn quote_corpus() -> (String, Vec<String>, Vec<String>) {
+    let words: Vec<String> = (0..QUOTE_TEXT_WORDS as u64)
+        .map(|k| {
+            let c = cell(k);
+            let rank = (c * c * c).floor() as u64;
+            format!("w{rank}")
+        })
+        .collect();
+    let mut text = String::new();
+    for (i, w) in words.iter().enumerate() {
+        text.push_str(w);
+        text.push(if i % 12 == 11 { '\n' } else { ' ' });
+    }
+    let quotes: Vec<String> = (0..QUOTES as u64)
+        .map(|q| {
+            let start =
+                (cell(1_000_000 + q) / 10.0 * (QUOTE_TEXT_WORDS - QUOTE_WORDS) as f64) as usize;
+            words[start..start + QUOTE_WORDS].join(" ")
+        })
+        .collect();
+    let misses = quotes
+        .iter()
+        .map(|q| {
+            let mut w: Vec<&str> = q.split(' ').collect();
+            w[QUOTE_WORDS / 2] = "changed";
+            w.join(" ")
+        })
+        .collect();
+    (text, quotes, misses)
+}

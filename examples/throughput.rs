@@ -6,7 +6,13 @@
 //!
 //! ```text
 //! cargo run --release --example throughput [workload ...]
+//! cargo run --release --example throughput quotes
 //! ```
+//!
+//! `quotes` (only when named) times quote checking on the text and quotes of
+//! `common::quote_corpus`, as benches/peers/quotes.py times its peers: the
+//! text indexed and every quote found, for quotes that are there and for
+//! quotes with one word changed (their closest passage).
 
 use std::time::Instant;
 
@@ -125,6 +131,9 @@ fn main() {
         normalization: Normalization::Minmax,
         vikor_v: 0.5,
     };
+    if only.iter().any(|o| o == "quotes") {
+        quotes();
+    }
     for &(name, method, n, m, preference, runs) in WORKLOADS {
         if !only.is_empty() && !only.iter().any(|o| o == name) {
             continue;
@@ -146,6 +155,36 @@ fn main() {
         println!(
             "{{\"workload\": \"{name}\", \"seconds\": {seconds}, \"cpu_seconds\": {cpu}, \"cells\": {}, \"checksum\": {checksum}}}",
             n * m
+        );
+    }
+}
+
+/// Quote checking: the text indexed, then every quote found (exact) or its
+/// closest passage (one word changed); one JSON line each.
+fn quotes() {
+    use tradeoffs::input::quotes::matcher::{Found, SourceIndex};
+    let (text, quotes, misses) = common::quote_corpus();
+    for (name, list, exact) in [
+        ("quotes_exact", &quotes, true),
+        ("quotes_closest", &misses, false),
+    ] {
+        let run = || {
+            let index = SourceIndex::new(&text);
+            list.iter()
+                .filter(|q| matches!(index.find(q), Found::Exact(_)) == exact)
+                .count()
+        };
+        assert_eq!(
+            run(),
+            list.len(),
+            "{name}: every quote classified as expected"
+        );
+        let (seconds, cpu) = best(5, || {
+            std::hint::black_box(run());
+        });
+        println!(
+            "{{\"workload\": \"{name}\", \"seconds\": {seconds}, \"cpu_seconds\": {cpu}, \"quotes\": {}}}",
+            list.len()
         );
     }
 }

@@ -5,8 +5,14 @@ benches/quotes.rs (generated identically from SplitMix64):
   - the closest passage of a quote with one word changed:
     rapidfuzz.fuzz.partial_ratio_alignment (the best-matching substring).
 
-Run through benches/peers/run.sh; compare with `cargo bench --bench quotes`.
+tradeoffs is timed in the same run by `examples/throughput.rs quotes`, the
+text indexed and every quote checked (exact quotes, and the closest passage
+of every changed one). Run through benches/peers/run.sh (it builds the
+example); `cargo bench --bench quotes` has the finer breakdown.
 """
+import json
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -55,18 +61,27 @@ def best(runs, f):
 
 
 def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else "."
     text, quotes, misses = corpus()
     flat = " ".join(text.split())
     assert all(flat.find(q) >= 0 for q in quotes)
     exact = best(5, lambda: [flat.find(q) for q in quotes])
-    print(f"str.find, {QUOTES} quotes that are there: {exact * 1e3:.2f} ms")
     sample = misses[:20]
     closest = best(1, lambda: [fuzz.partial_ratio_alignment(q, flat) for q in sample])
     per_quote = closest / len(sample)
-    print(
-        f"rapidfuzz partial_ratio_alignment, closest passage: {per_quote * 1e3:.1f} ms per quote "
-        f"({per_quote * QUOTES:.2f} s for {QUOTES}, timed on {len(sample)})"
-    )
+    ours = {}
+    out = subprocess.run([f"{root}/target/release/examples/throughput", "quotes"],
+                         check=True, capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        row = json.loads(line)
+        ours[row["workload"]] = row["seconds"]
+    print(f"quotes that are there, {QUOTES}: tradeoffs (index and find) "
+          f"{ours['quotes_exact'] * 1e3:.2f} ms; str.find on the whitespace-collapsed text "
+          f"{exact * 1e3:.2f} ms: {exact / ours['quotes_exact']:.1f}x")
+    print(f"closest passage, {QUOTES} quotes with one word changed: tradeoffs (index and search) "
+          f"{ours['quotes_closest'] * 1e3:.2f} ms; rapidfuzz partial_ratio_alignment "
+          f"{per_quote * QUOTES * 1e3:.0f} ms (timed on {len(sample)}): "
+          f"{per_quote * QUOTES / ours['quotes_closest']:.0f}x")
 
 
 if __name__ == "__main__":

@@ -15,4 +15,4 @@ cargo build --release --example throughput --bin tradeoffs
 "$venv/bin/python" benches/peers/smaa_numpy.py .
 # Quote checking beside str.find and rapidfuzz (compare with `cargo bench --bench quotes`).
 "$venv/bin/python" -c "import rapidfuzz" 2>/dev/null || "$venv/bin/pip" install -q rapidfuzz
-"$venv/bin/python" benches/peers/quotes.py
+"$venv/bin/python" benches/peers/quotes.py .
