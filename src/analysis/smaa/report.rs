@@ -63,7 +63,69 @@ pub struct SmaaReport {
     /// Whether pairwise winning indices were computed.
     pub pairwise: bool,
     /// `c_ik`: the share of draws in which a beats b (ties count half).
-    pub pairwise_winning: IndexMap<String, IndexMap<String, f64>>,
+    pub pairwise_winning: PairwiseWinning,
+}
+
+/// The pairwise winning indices `c_ik` of every ordered pair of distinct
+/// options, stored as one dense matrix (8 bytes a pair) and written to JSON
+/// as `{ id: { id: share } }`, rows and columns in model order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PairwiseWinning {
+    ids: Vec<String>,
+    /// `shares[a * n + b]`; the diagonal is unused.
+    shares: Vec<f64>,
+}
+
+impl PairwiseWinning {
+    /// Whether no index was computed.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// `c_ab` for options `a ≠ b`, by index.
+    pub fn at(&self, a: usize, b: usize) -> f64 {
+        self.shares[a * self.ids.len() + b]
+    }
+
+    /// `c_ab` by option id.
+    pub fn get(&self, a: &str, b: &str) -> Option<f64> {
+        let find = |id: &str| self.ids.iter().position(|x| x == id);
+        let (a, b) = (find(a)?, find(b)?);
+        (a != b).then(|| self.at(a, b))
+    }
+
+    /// Every `(a, b, c_ab)` with `a ≠ b`, by id, rows in model order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, f64)> {
+        let n = self.ids.len();
+        (0..n).flat_map(move |a| {
+            (0..n)
+                .filter(move |&b| b != a)
+                .map(move |b| (self.ids[a].as_str(), self.ids[b].as_str(), self.at(a, b)))
+        })
+    }
+}
+
+impl Serialize for PairwiseWinning {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        /// One option's row, without itself.
+        struct Row<'a>(&'a PairwiseWinning, usize);
+        impl Serialize for Row<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let Row(p, a) = *self;
+                let mut map = serializer.serialize_map(Some(p.ids.len() - 1))?;
+                for (b, id) in p.ids.iter().enumerate().filter(|(b, _)| *b != a) {
+                    map.serialize_entry(id, &p.at(a, b))?;
+                }
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(self.ids.len()))?;
+        for (a, id) in self.ids.iter().enumerate() {
+            map.serialize_entry(id, &Row(self, a))?;
+        }
+        map.end()
+    }
 }
 
 /// How a hit-and-run chain was run.
@@ -183,28 +245,16 @@ pub(super) fn assemble(
         })
         .collect();
     let pairwise_winning = if plan.pairwise {
-        model
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let row = model
-                    .options
-                    .iter()
-                    .enumerate()
-                    .filter(|(l, _)| *l != i)
-                    .map(|(l, b)| {
-                        (
-                            b.id.to_string(),
-                            total.wins[i * n + l] as f64 / (2.0 * samples),
-                        )
-                    })
-                    .collect();
-                (a.id.to_string(), row)
-            })
-            .collect()
+        PairwiseWinning {
+            ids: model.options.iter().map(|o| o.id.to_string()).collect(),
+            shares: total
+                .wins
+                .iter()
+                .map(|&w| w as f64 / (2.0 * samples))
+                .collect(),
+        }
     } else {
-        IndexMap::new()
+        PairwiseWinning::default()
     };
     SmaaReport {
         model: model.title.clone(),

@@ -68,10 +68,8 @@ impl SmaaTable<'_> {
         doc.data(central_weights_data(r));
         if r.pairwise && data {
             let mut pairs = Table::data("pairwise", &["option_id", "versus_id", "share_ahead"]);
-            for (a, row) in &r.pairwise_winning {
-                for (b, share) in row {
-                    pairs.row(vec![a.clone(), b.clone(), full(*share)]);
-                }
+            for (a, b, share) in r.pairwise_winning.iter() {
+                pairs.row(vec![a.to_string(), b.to_string(), full(share)]);
             }
             doc.data(pairs);
         }
@@ -258,16 +256,12 @@ impl SmaaTable<'_> {
                 let mut table =
                     Table::new(&[("Option", false), ("Versus", false), ("Ranks above", true)]);
                 for &a in &among {
-                    let row = &r.pairwise_winning[&r.options[a].id];
                     for &b in &among {
-                        if a == b {
-                            continue;
-                        }
-                        if let Some(c) = row.get(&r.options[b].id) {
+                        if a != b {
                             table.row(vec![
                                 r.options[a].name.clone(),
                                 r.options[b].name.clone(),
-                                pct(*c),
+                                pct(r.pairwise_winning.at(a, b)),
                             ]);
                         }
                     }
