@@ -162,6 +162,19 @@ impl MethodKind {
         }
     }
 
+    /// When the method's figure is a weighted sum `Σ_j w_j a_ij` of
+    /// coefficients that do not depend on the weights, those coefficients
+    /// (options × criteria): the additive model's values, and PROMETHEE
+    /// II's per-criterion net flows ([`criterion_flows`]). Thresholds along
+    /// weights are then exact, and each weight vector costs one weighted sum.
+    pub fn weight_coefficients(self, problem: &Problem<'_>) -> Option<nalgebra::DMatrix<f64>> {
+        match self {
+            MethodKind::Wsm => Some(problem.values()),
+            MethodKind::Promethee => Some(criterion_flows(problem)),
+            MethodKind::Wpm | MethodKind::Topsis | MethodKind::Vikor => None,
+        }
+    }
+
     /// The method with default settings.
     pub fn method(self) -> Box<dyn Method> {
         self.with(&MethodSettings::default())

@@ -134,29 +134,16 @@ fn powers(v: &[f64], w: &[f64]) -> (f64, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        Criterion, CriterionId, Direction, MissingPolicy, PreferenceFunction, Scale,
-    };
+    use crate::model::{Criterion, Direction};
 
     fn criterion(j: usize) -> Criterion {
-        Criterion {
-            id: CriterionId::new(format!("c{j}")),
-            name: format!("c{j}"),
-            description: String::new(),
-            group: None,
-            direction: if j % 3 == 2 {
-                Direction::Cost
-            } else {
-                Direction::Benefit
-            },
-            scale: Scale {
-                min: 0.0,
-                max: 10.0,
-            },
-            value_function: None,
-            missing: MissingPolicy::Error,
-            preference: PreferenceFunction::Usual,
-        }
+        let cost = j % 3 == 2;
+        let direction = if cost {
+            Direction::Cost
+        } else {
+            Direction::Benefit
+        };
+        Criterion::on_ten(&format!("c{j}"), direction)
     }
 
     /// The blocked, vectorized products equal the definition `Π v^w`

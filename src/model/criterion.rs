@@ -78,6 +78,26 @@ pub struct Criterion {
 }
 
 impl Criterion {
+    /// A criterion for unit tests: id and name `id`, scale 0–10, linear
+    /// values, the usual preference function.
+    #[cfg(test)]
+    pub(crate) fn on_ten(id: &str, direction: Direction) -> Criterion {
+        Criterion {
+            id: CriterionId::new(id.to_string()),
+            name: id.into(),
+            description: String::new(),
+            group: None,
+            direction,
+            scale: Scale {
+                min: 0.0,
+                max: 10.0,
+            },
+            value_function: None,
+            missing: MissingPolicy::Error,
+            preference: PreferenceFunction::Usual,
+        }
+    }
+
     /// The value in `0..=1` of a score on this criterion.
     ///
     /// ```text

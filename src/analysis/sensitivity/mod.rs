@@ -116,13 +116,8 @@ pub fn analyse(model: &Model, request: &Request<'_>) -> SensitivityReport {
     let ranks = competition_ranks(&evaluation.scores, evaluation.better);
     let order = rank_order(&ranks);
     let top = order[0];
-    // The additive model's score, and PROMETHEE II's net flow, are linear
-    // in the weights: their coefficients make every threshold exact.
-    let linear = match request.method {
-        MethodKind::Wsm => Some(problem.values()),
-        MethodKind::Promethee => Some(crate::methods::criterion_flows(&problem)),
-        _ => None,
-    };
+    // Scores linear in the weights make every threshold exact.
+    let linear = request.method.weight_coefficients(&problem);
     let exact = linear.is_some();
     let values = linear.unwrap_or_else(|| problem.values());
     let engine = if exact {

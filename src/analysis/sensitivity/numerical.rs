@@ -322,78 +322,71 @@ fn regula_falsi(eval: &Evaluator<'_>, lo: f64, hi: f64, a: usize, b: usize) -> C
         let s = eval.at(t);
         s[a] - s[b] - TIE_TOLERANCE
     };
-    let (mut lo, mut hi) = (lo, hi);
-    let (mut dl, mut dh) = (d(lo), d(hi));
+    let mut k = Bracket {
+        lo,
+        dl: d(lo),
+        hi,
+        dh: d(hi),
+    };
     // The side whose end moved last (-1 low, 1 high), for the Illinois step.
     let mut last = 0;
-    while hi - lo > WIDTH {
-        let width = hi - lo;
-        let secant = hi - dh * (hi - lo) / (dh - dl);
-        let t = if secant > lo && secant < hi {
+    while k.hi - k.lo > WIDTH {
+        let width = k.hi - k.lo;
+        let secant = k.hi - k.dh * (k.hi - k.lo) / (k.dh - k.dl);
+        let t = if secant > k.lo && secant < k.hi {
             secant
         } else {
-            0.5 * (lo + hi)
+            0.5 * (k.lo + k.hi)
         };
         let dt = d(t);
-        if dt > 0.0 {
-            (lo, dl) = (t, dt);
-            if last == -1 {
-                dh *= 0.5;
-            }
-            last = -1;
-            // The root is just above t when the estimate was good.
-            let u = (t + 0.4 * WIDTH).min(hi);
-            if u < hi {
-                let du = d(u);
-                if du > 0.0 {
-                    (lo, dl) = (u, du);
-                } else {
-                    (hi, dh) = (u, du);
-                }
-            }
-        } else {
-            (hi, dh) = (t, dt);
-            if last == 1 {
-                dl *= 0.5;
-            }
-            last = 1;
-            let u = (t - 0.4 * WIDTH).max(lo);
-            if u > lo {
-                let du = d(u);
-                if du > 0.0 {
-                    (lo, dl) = (u, du);
-                } else {
-                    (hi, dh) = (u, du);
-                }
-            }
-        }
-        if hi - lo > 0.5 * width {
-            // Slow progress: bisect once.
-            let mid = 0.5 * (lo + hi);
-            let dm = d(mid);
-            if dm > 0.0 {
-                (lo, dl) = (mid, dm);
+        let side = if dt > 0.0 { -1 } else { 1 };
+        if side == last {
+            // The same end moved twice: halve the other end's value.
+            if side == -1 {
+                k.dh *= 0.5;
             } else {
-                (hi, dh) = (mid, dm);
+                k.dl *= 0.5;
             }
-            last = 0;
         }
-        if !(dl.is_finite() && dh.is_finite()) {
-            // Scores that are not numbers: plain bisection on the sign.
-            while hi - lo > WIDTH {
-                let mid = 0.5 * (lo + hi);
-                if d(mid) > 0.0 {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
+        last = side;
+        k.narrow(t, dt);
+        // The root is just past t when the estimate was good: a probe there
+        // closes the bracket.
+        let u = t - f64::from(side) * 0.4 * WIDTH;
+        if u > k.lo && u < k.hi {
+            k.narrow(u, d(u));
+        }
+        if k.hi - k.lo > 0.5 * width {
+            // Slow progress: bisect once.
+            let mid = 0.5 * (k.lo + k.hi);
+            k.narrow(mid, d(mid));
+            last = 0;
         }
     }
     Crossing {
-        t: 0.5 * (lo + hi),
+        t: 0.5 * (k.lo + k.hi),
         ahead: a,
         behind: b,
         place: 0,
+    }
+}
+
+/// A bracket `[lo, hi]` of a sign change of `d`, with `d` at each end.
+struct Bracket {
+    lo: f64,
+    dl: f64,
+    hi: f64,
+    dh: f64,
+}
+
+impl Bracket {
+    /// `t` replaces the end whose sign `d(t)` shares (NaN counts as "not
+    /// leading", as on the grid).
+    fn narrow(&mut self, t: f64, dt: f64) {
+        if dt > 0.0 {
+            (self.lo, self.dl) = (t, dt);
+        } else {
+            (self.hi, self.dh) = (t, dt);
+        }
     }
 }

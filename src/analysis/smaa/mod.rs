@@ -191,16 +191,16 @@ pub fn run(model: &Model, request: &Request) -> Result<SmaaReport, SmaaError> {
         vec![]
     };
     // Figures that are weighted sums of fixed coefficients are computed as
-    // such: the additive model's values (redrawn with uncertain scores), and
-    // PROMETHEE II's per-criterion net flows, which depend on the scores
-    // alone (Mareschal 1988), when the scores are fixed.
-    let linear = match request.method {
-        MethodKind::Wsm => Some(model.values()),
-        MethodKind::Promethee if cells.is_empty() => Some(crate::methods::criterion_flows(
-            &crate::methods::Problem::of(model),
-        )),
-        _ => None,
-    };
+    // such. The additive model's values are redrawn cell by cell with
+    // uncertain scores; PROMETHEE II's net flows depend on every score, so
+    // they stand only when the scores are fixed.
+    let linear = (request.method == MethodKind::Wsm || cells.is_empty())
+        .then(|| {
+            request
+                .method
+                .weight_coefficients(&crate::methods::Problem::of(model))
+        })
+        .flatten();
     let evaluator = run::Evaluator::new(model, request.method.method(), linear, cells);
     Ok(pool.install(|| {
         let threads = rayon::current_num_threads();

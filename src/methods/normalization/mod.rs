@@ -91,8 +91,8 @@ impl FromStr for Normalization {
 mod tests {
     use super::*;
     use crate::methods::Problem;
+    use crate::model::Criterion;
     use crate::model::Direction;
-    use crate::model::{Criterion, CriterionId, MissingPolicy, PreferenceFunction, Scale};
 
     /// One column through [`Normalized`], as a method sees it.
     fn normalize_column(
@@ -100,24 +100,12 @@ mod tests {
         cost: bool,
         method: Normalization,
     ) -> (Vec<f64>, Option<String>) {
-        let criteria = [Criterion {
-            id: CriterionId::new("c".to_string()),
-            name: "c".into(),
-            description: String::new(),
-            group: None,
-            direction: if cost {
-                Direction::Cost
-            } else {
-                Direction::Benefit
-            },
-            scale: Scale {
-                min: 0.0,
-                max: 10.0,
-            },
-            value_function: None,
-            missing: MissingPolicy::Error,
-            preference: PreferenceFunction::Usual,
-        }];
+        let direction = if cost {
+            Direction::Cost
+        } else {
+            Direction::Benefit
+        };
+        let criteria = [Criterion::on_ten("c", direction)];
         let problem = Problem::from_rows(x, &criteria);
         let n = Normalized::of(&problem, method, Need::Extremes);
         let column = x

@@ -198,22 +198,12 @@ fn sorted(y: &[f64], f: PreferenceFunction) -> (Vec<f64>, Vec<f64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CriterionId, MissingPolicy, PiecewiseLinear, Scale};
+    use crate::model::PiecewiseLinear;
 
     fn criterion(direction: Direction, preference: PreferenceFunction) -> Criterion {
         Criterion {
-            id: CriterionId::new("c"),
-            name: "c".into(),
-            description: String::new(),
-            group: None,
-            direction,
-            scale: Scale {
-                min: 0.0,
-                max: 10.0,
-            },
-            value_function: None,
-            missing: MissingPolicy::Error,
             preference,
+            ..Criterion::on_ten("c", direction)
         }
     }
 
