@@ -26,8 +26,9 @@ use crate::methods::{Better, Method, Problem};
 /// Grid intervals per sweep.
 pub const GRID: usize = 400;
 
-/// Brackets are refined until narrower than this.
-const WIDTH: f64 = 1e-7;
+/// Brackets are refined until narrower than this: the precision of a
+/// numerical threshold.
+pub const WIDTH: f64 = 1e-7;
 
 /// Interior points evaluated per bracket and round.
 const SPLIT: usize = 7;

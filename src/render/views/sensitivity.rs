@@ -208,9 +208,13 @@ impl SensitivityReport {
                     t.pair[0].clone(),
                     t.pair[1].clone(),
                 ]);
-                // The ends of the top's interval are in the table above.
-                let edge =
-                    t.place == Some(1) && s.top_stable.iter().any(|e| (e - t.weight).abs() < 1e-9);
+                // The ends of the top's interval are in the table above. A
+                // numerical sweep finds an end and the swap there to within
+                // its precision, each by its own refinement.
+                let edge = t.place == Some(1)
+                    && s.top_stable.iter().any(|e| {
+                        (e - t.weight).abs() <= crate::analysis::sensitivity::numerical::WIDTH
+                    });
                 if edge && limit.is_some() {
                     edges += 1;
                     continue;
